@@ -1,0 +1,161 @@
+"""Value types that stages put into document layers.
+
+Every mention carries ``nstart``/``nend`` (offsets in the normalized text, for
+ordering and windowing), ``span`` (the same range in raw-text offsets: the
+evidence), the ``rule`` that produced it and a ``confidence`` in 0..1.
+All types are frozen: layers are immutable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .document import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the normalized text: ``kind`` is word, num or punct."""
+
+    text: str
+    nstart: int
+    nend: int
+    span: Span
+    kind: str = "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and its clauses (normalized offsets)."""
+
+    index: int
+    nstart: int
+    nend: int
+    span: Span
+    clauses: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A cardinal quantity written in digits or words.
+
+    ``value`` is ACLED's conservative reading («عشرات» = 10, «مئات» = 100);
+    ``vague`` is true for such unspecific quantities; ``qualifier`` is one of
+    ``more_than``, ``at_least``, ``about``, ``less_than``, ``up_to`` or None.
+    ``head`` is the counted noun when it is part of the number (a dual
+    «طفلين» → value 2, head «طفل»), else None.
+    """
+
+    value: int
+    nstart: int
+    nend: int
+    span: Span
+    text: str
+    rule: str
+    confidence: float = 1.0
+    vague: bool = False
+    qualifier: str | None = None
+    head: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against the publication date.
+
+    ``value`` is the resolved day (for a range, its last day); ``start`` the
+    first day of a range (else equal to ``value``); ``precision`` follows
+    ACLED's time_precision (1 day, 2 week, 3 month).
+    """
+
+    value: date
+    nstart: int
+    nend: int
+    span: Span
+    text: str
+    rule: str
+    precision: int = 1
+    start: date | None = None
+    relative: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    gid: str
+    name_ar: str
+    name_en: str
+    country: str
+    iso: int | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    pcode: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    level: str = "populated"  # country, admin1, admin2, admin3, populated, neighbourhood
+    population: int = 0
+    parent: str | None = None  # gid of the enclosing populated place (a city for a neighbourhood)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text and what it resolved to.
+
+    ``cue`` is the word that introduced it («بلدة», «حي», «محافظة», «ريف») or
+    None; ``region`` is a qualifier like «ريف حلب الغربي» turned into the
+    admin unit it names. ``place`` is None when the name is not in the
+    gazetteer; ``candidates`` keeps the alternatives weighed.
+    """
+
+    surface: str
+    nstart: int
+    nend: int
+    span: Span
+    rule: str
+    place: Place | None = None
+    candidates: tuple[Place, ...] = ()
+    cue: str | None = None
+    geo_precision: int = 1
+    confidence: float = 1.0
+    context: tuple[Place, ...] = field(default=())  # places that decided a homonym
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor of the dictionary: ACLED-style name, family, inter code."""
+
+    actor_id: str
+    name: str
+    family: str
+    inter: int
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text."""
+
+    actor: Actor
+    nstart: int
+    nend: int
+    span: Span
+    text: str
+    rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word or phrase that signals an event of an ACLED (sub-)type."""
+
+    event_type: str
+    sub_event_type: str
+    nstart: int
+    nend: int
+    span: Span
+    text: str
+    rule: str
+    confidence: float = 1.0
+    negated: bool = False
