@@ -159,3 +159,17 @@ class Trigger:
     rule: str
     confidence: float = 1.0
     negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    """Who the text credits for its information («المرصد السوري لحقوق الإنسان»)."""
+
+    name: str  # English name, e.g. "Syrian Observatory for Human Rights"
+    nstart: int
+    nend: int
+    span: Span
+    text: str
+    rule: str
+    confidence: float = 1.0
+    kind: str = "organization"  # organization, agency, outlet, official, local, medical, witness
