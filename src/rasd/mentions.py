@@ -173,3 +173,36 @@ class SourceMention:
     rule: str
     confidence: float = 1.0
     kind: str = "organization"  # organization, agency, outlet, official, local, medical, witness
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A reported figure of dead or injured people.
+
+    ``kind`` is ``death``, ``injury``, ``death_or_injury`` (one figure for
+    both, «مقتل وإصابة 50») or ``capture``. ``count`` is None when the text
+    gives no number («سقوط قتلى»). ``victims`` is the victim class (civilian,
+    combatant, security, person, child, woman) and ``victim_text`` the noun
+    phrase; ``children``/``women``/``unidentified`` are subsets of ``count``.
+    ``tally`` is true when the figure is framed as a running total;
+    ``negated`` when the text says there were none.
+    """
+
+    kind: str
+    count: int | None
+    nstart: int
+    nend: int
+    span: Span
+    rule: str
+    vague: bool = False
+    qualifier: str | None = None
+    victims: str | None = None
+    victim_nstart: int | None = None
+    victim_nend: int | None = None
+    children: int | None = None
+    women: int | None = None
+    unidentified: int | None = None
+    subset_spans: tuple[Span, ...] = ()
+    tally: bool = False
+    negated: bool = False
+    confidence: float = 1.0

@@ -1,0 +1,1 @@
+"""Event coding: cue lexicons, casualty figures, event frames, in-article merging."""

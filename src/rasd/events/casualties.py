@@ -1,0 +1,311 @@
+"""Casualty figures: who died or was hurt, how many, and which subsets.
+
+Works on one sentence at a time. A death or injury word («مقتل», «قتلى»,
+«أصيب») is tied to a number next to it («مقتل 23», «37 قتيلا», «عشرات
+الجرحى»), or to victim nouns («مقتل مدني», «رجل وزوجته»: counted by their
+grammatical number), or to a number and victim before it («سبعة عشر مدنيا
+قتلوا»). A subset clause after it («بينهم 3 أطفال و8 إناث») fills children,
+women and unidentified; a coordinated further group («و9 مقاتلين من
+المقاومة») becomes a figure of its own. Rules follow EVENTS.md.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..document import Span
+from ..mentions import Casualty, NumberMention, Token
+from ..resources import load_toml
+from ..text.arabic import normalize_key
+from ..text.lexicon import Match
+from .cues import Cue
+
+#: words that may sit between a casualty word and its number or victim
+BRIDGE = frozenset({"ما", "يقارب", "يزيد", "عن", "نحو", "حوالي", "قرابه", "زهاء", "اكثر", "من",
+                    "لا", "يقل", "اقل", "الي", "(", ")", "«", "»", "\"", "عدد", "حياه", "فيه", "فيها",
+                    "بحياه", "علي", "الاقل", "ان", "انه", "اليوم", "امس", "ايضا", "كذلك", "قد", "تم",
+                    "يصل", "وصل", "بلغ", "الان", "حتي", "بالاضافه", "اضافه", "قرابه", "تقريبا", "ل"})
+VICTIM_BRIDGE = frozenset({"من", "الاقل", "علي", "اخرين", "(", ")", "ما", "لا", "يقل", "عن"})
+SUBSET_CLASSES = ("child", "woman", "unidentified")
+CasualtyCue = Match[tuple[Cue, ...]]
+
+
+@functools.lru_cache(maxsize=1)
+def _grammatical_number() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("lexicons/casualties.toml")["victim_number"]
+    return (frozenset(normalize_key(w) for w in data["singular"]),
+            frozenset(normalize_key(w) for w in data["dual"]))
+
+
+def noun_count(key: str) -> int | None:
+    """1 for a singular victim noun, 2 for a dual, None for a plural."""
+    singular, dual = _grammatical_number()
+    if key in dual:
+        return 2
+    if key in singular:
+        return 1
+    return None
+
+
+@dataclass
+class Window:
+    """Token-indexed view of one sentence: its cues and numbers."""
+
+    tokens: Sequence[Token]
+    cue_at: dict[int, CasualtyCue]
+    num_at: dict[int, tuple[NumberMention, int]]  # first token → (number, last token)
+
+    def cue(self, i: int, kind: str) -> Cue | None:
+        m = self.cue_at.get(i)
+        return None if m is None else next((c for c in m.payload if c.kind == kind), None)
+
+    def victim_classes(self, i: int) -> list[str]:
+        m = self.cue_at.get(i)
+        return [c.value for c in m.payload if c.kind == "victim"] if m else []
+
+    def text(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+
+def build_window(tokens: Sequence[Token], cues: Sequence[CasualtyCue],
+                 numbers: Sequence[NumberMention]) -> Window:
+    """Index the cues and the countable numbers of a token range."""
+    cue_at = {m.first: m for m in cues}
+    num_at: dict[int, tuple[NumberMention, int]] = {}
+    starts = {t.nstart: i for i, t in enumerate(tokens)}
+    for n in numbers:
+        if getattr(n, "kind", "cardinal") not in ("cardinal", None):
+            continue
+        i = starts.get(n.nstart)
+        if i is None:
+            continue
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].nstart < n.nend:
+            last += 1
+        num_at[i] = (n, last)
+    return Window(tokens, cue_at, num_at)
+
+
+def _number_right(w: Window, i: int, limit: int = 5) -> tuple[NumberMention, int, int] | None:
+    j = i + 1
+    while j < len(w.tokens) and j <= i + limit:
+        if j in w.num_at:
+            n, last = w.num_at[j]
+            return n, j, last
+        if w.tokens[j].text not in BRIDGE:
+            return None
+        j += 1
+    return None
+
+
+def _number_left(w: Window, i: int, limit: int = 3) -> tuple[NumberMention, int, int] | None:
+    j = i - 1
+    while j >= 0 and j >= i - limit:
+        for first, (n, last) in w.num_at.items():
+            if first <= j <= last:
+                return n, first, last
+        if w.tokens[j].text not in BRIDGE:
+            return None
+        j -= 1
+    return None
+
+
+def _victim_after(w: Window, j: int, limit: int = 3) -> tuple[str, int, int] | None:
+    """The first victim noun within ``limit`` tokens after ``j``."""
+    k = j + 1
+    while k < len(w.tokens) and k <= j + limit:
+        classes = w.victim_classes(k)
+        if classes:
+            return classes[0], k, w.cue_at[k].last
+        if w.text(k) not in VICTIM_BRIDGE:
+            return None
+        k += 1
+    return None
+
+
+def _coordinated_victims(w: Window, i: int) -> tuple[int | None, str, int, int, dict[str, int]] | None:
+    """«رجل وزوجته», «ضابط ومجند»: victims counted by grammatical number."""
+    total: int | None = 0
+    cls = ""
+    first = last = -1
+    subsets: dict[str, int] = {}
+    k = i
+    while k < len(w.tokens):
+        classes = w.victim_classes(k)
+        if not classes:
+            break
+        m = w.cue_at[k]
+        n = noun_count(m.key)
+        if first < 0:
+            first, cls = k, classes[0]
+        total = None if (total is None or n is None) else total + n
+        for c in classes:
+            if c in SUBSET_CLASSES and n:
+                subsets[c] = subsets.get(c, 0) + n
+        last = m.last
+        if w.text(last + 1) == "و" and w.victim_classes(last + 2):
+            k = last + 2
+        elif w.victim_classes(last + 1) and w.cue_at[last + 1].clitic.startswith("و"):
+            k = last + 1
+        else:
+            break
+    if first < 0:
+        return None
+    return total, cls, first, last, subsets
+
+
+def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | None], list[Span], int]:
+    """Read «بينهم 3 أطفال و8 إناث و5 مجهولي الهوية» after token ``start``."""
+    out: dict[str, int | None] = {}
+    spans: list[Span] = []
+    i, last = start + 1, start
+    opened = False
+    while i < len(w.tokens) and i <= start + limit:
+        if w.cue(i, "subset"):
+            opened, i = True, w.cue_at[i].last + 1
+            continue
+        if not opened:
+            if w.text(i) in VICTIM_BRIDGE or i in w.num_at or w.victim_classes(i):
+                i = w.cue_at[i].last + 1 if i in w.cue_at else i + 1
+                continue
+            break
+        if w.text(i) == "و":
+            i += 1
+            continue
+        count: int | None = None
+        j = i
+        if i in w.num_at:
+            n, nlast = w.num_at[i]
+            count, j = n.value, nlast + 1
+        classes = [c for c in w.victim_classes(j) if c in SUBSET_CLASSES]
+        if not classes:
+            break
+        if count is None:
+            count = noun_count(w.cue_at[j].key)
+        for c in classes:
+            prev = out.get(c)
+            out[c] = count if prev is None else (prev + count if count is not None else prev)
+        last = w.cue_at[j].last
+        spans.append(Span(w.tokens[i].span.start, w.tokens[last].span.end))
+        i = last + 1
+    return out, spans, last
+
+
+def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
+    """A further group after a figure: «و9 مقاتلين», «إضافة إلى ثلاثة من العاملين»."""
+    j = end + 1
+    if w.text(j) in {"،", ","}:
+        j += 1
+    if w.text(j) == "و":
+        j += 1
+    elif w.text(j) in {"اضافه", "بالاضافه"} and w.text(j + 1) == "الي":
+        j += 2
+    else:
+        return None
+    if j in w.num_at:
+        n, last = w.num_at[j]
+        v = _victim_after(w, last)
+        if v and not (w.cue_at.get(v[1]) and any(c.kind in ("death", "injury")
+                                                 for c in w.cue_at[v[1]].payload)):
+            return n, j, v[2]
+    return None
+
+
+def _span(w: Window, a: int, b: int) -> Span:
+    return Span(w.tokens[a].span.start, w.tokens[b].span.end)
+
+
+def _negated(w: Window, i: int, window: int = 6) -> bool:
+    return any(w.cue(j, "negation") for j in range(max(0, i - window), i))
+
+
+def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, NumberMention | None, int, int,
+                                                               str | None, int, int, dict[str, int]]:
+    """(count, number, first, last, victim class, victim first, victim last, subsets) for a cue at ``i``."""
+    m = w.cue_at[i]
+    subsets: dict[str, int] = {}
+    if form == "noun":
+        left = _number_left(w, i, limit=2)
+        if left:
+            n, a, _ = left
+            return n.value, n, a, m.last, None, -1, -1, subsets
+        right = _number_right(w, m.last, limit=4)
+        if right:
+            n, _, b = right
+            return n.value, n, i, b, None, -1, -1, subsets
+        return noun_count(m.key), None, i, m.last, None, -1, -1, subsets
+    right = _number_right(w, m.last)
+    if right:
+        n, a, b = right
+        v = _victim_after(w, b)
+        if v:
+            return n.value, n, i, v[2], v[0], v[1], v[2], subsets
+        return n.value, n, i, b, None, -1, -1, subsets
+    k = m.last + 1
+    while w.text(k) in {"ما", "عن"}:
+        k += 1
+    coord = _coordinated_victims(w, k) if k < len(w.tokens) else None
+    if coord:
+        total, cls, a, b, subsets = coord
+        return total, None, i, b, cls, a, b, subsets
+    # «سبعة عشر مدنيا قتلوا»: number and victim before a past-tense verb
+    j = i - 1
+    if j >= 0 and w.victim_classes(j):
+        vm = next(mm for mm in w.cue_at.values() if mm.last == j or mm.first == j)
+        left = _number_left(w, vm.first, limit=2)
+        if left:
+            n, a, _ = left
+            return n.value, n, a, m.last, w.victim_classes(vm.first)[0], vm.first, vm.last, subsets
+    return None, None, i, m.last, None, -1, -1, subsets
+
+
+def parse(w: Window) -> list[Casualty]:
+    """Every casualty figure in a sentence window, left to right."""
+    out: list[Casualty] = []
+    consumed = -1
+    for i in sorted(w.cue_at):
+        if i <= consumed:
+            continue
+        m = w.cue_at[i]
+        cue = next((c for c in m.payload if c.kind in ("death", "injury", "death_or_injury")), None)
+        if cue is None:
+            continue
+        count, num, a, b, vcls, va, vb, subsets = _figure(w, i, cue.kind, cue.value)
+        sub, sub_spans, sub_last = _subsets(w, b)
+        for c, v in subsets.items():
+            sub.setdefault(c, v)
+        negated = _negated(w, i)
+        rule = f"casualty.{cue.kind}.{cue.value}" + (".number" if num else ".noun")
+        out.append(Casualty(
+            kind=cue.kind, count=0 if negated else count, nstart=w.tokens[a].nstart,
+            nend=w.tokens[b].nend, span=_span(w, a, b), rule=rule,
+            vague=bool(num and num.vague), qualifier=num.qualifier if num else None,
+            victims=vcls, victim_nstart=w.tokens[va].nstart if va >= 0 else None,
+            victim_nend=w.tokens[vb].nend if vb >= 0 else None,
+            children=sub.get("child"), women=sub.get("woman"), unidentified=sub.get("unidentified"),
+            subset_spans=tuple(sub_spans), negated=negated,
+            confidence=0.9 if num else (0.7 if count else 0.5)))
+        consumed = max(b, sub_last)
+        consumed = _continuations(w, consumed, cue.kind, out)
+    return out
+
+
+def _continuations(w: Window, end: int, kind: str, out: list[Casualty]) -> int:
+    """Append «و9 مقاتلين من المقاومة»-style further groups; return the last token used."""
+    while True:
+        cont = _continuation(w, end)
+        if not cont:
+            return end
+        n, a, b = cont
+        v = _victim_after(w, w.num_at[a][1])
+        sub, sub_spans, sub_last = _subsets(w, b)
+        out.append(Casualty(
+            kind=kind, count=n.value, nstart=w.tokens[a].nstart, nend=w.tokens[b].nend,
+            span=_span(w, a, b), rule=f"casualty.{kind}.continuation", vague=n.vague,
+            qualifier=n.qualifier, victims=v[0] if v else None,
+            victim_nstart=w.tokens[v[1]].nstart if v else None,
+            victim_nend=w.tokens[v[2]].nend if v else None,
+            children=sub.get("child"), women=sub.get("woman"), unidentified=sub.get("unidentified"),
+            subset_spans=tuple(sub_spans), confidence=0.8))
+        end = max(b, sub_last)
