@@ -36,7 +36,7 @@ def read_jsonl_stream(stream: BinaryIO, name: str,
 
 
 def _parse_line(raw: bytes, source: str, start: int, lineno: int) -> dict:
-    text = decode_utf8(raw, source, base_offset=start, line=lineno)
+    text = decode_utf8(raw.rstrip(b"\r\n"), source, base_offset=start, line=lineno)
     try:
         row = json.loads(text)
     except json.JSONDecodeError as exc:
