@@ -1,0 +1,83 @@
+"""Numbered schema migrations, applied in order inside one transaction each.
+
+A migration is a file ``NNNN_name.sql`` in ``migrations/``: portable SQL
+statements separated by ``;`` at the end of a line, with ``{serial_pk}`` filled
+in by the dialect. ``schema_version`` records which numbers were applied and
+when; a migration and its row are committed together, so an interrupted
+upgrade leaves the previous version intact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from .dialect import Dialect
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_SPLIT = re.compile(r";\s*$", re.MULTILINE)
+_COMMENT = re.compile(r"^\s*--.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    path: Path
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        """The SQL statements of this migration, spelled for ``dialect``."""
+        sql = _COMMENT.sub("", self.path.read_text(encoding="utf-8"))
+        sql = sql.replace("{serial_pk}", dialect.serial_pk)
+        return [s.strip() for s in _SPLIT.split(sql) if s.strip()]
+
+
+def available() -> list[Migration]:
+    """Every migration shipped with the package, by number."""
+    out = []
+    for p in sorted(MIGRATIONS.glob("*.sql")):
+        m = _NAME.match(p.name)
+        if not m:
+            raise StoreError(f"migration file {p.name} is not named NNNN_name.sql")
+        out.append(Migration(int(m.group(1)), m.group(2), p))
+    numbers = [m.number for m in out]
+    if numbers != list(range(1, len(out) + 1)):
+        raise StoreError(f"migrations must be numbered 1..n without gaps, found {numbers}")
+    return out
+
+
+def latest() -> int:
+    """The schema version this code expects."""
+    return len(available())
+
+
+def current(db: Dialect) -> int:
+    """The schema version of an open store (0 for an empty database)."""
+    if not db.table_exists("schema_version"):
+        return 0
+    return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+
+def upgrade(db: Dialect) -> list[int]:
+    """Apply the missing migrations; the numbers applied (none when up to date)."""
+    applied: list[int] = []
+    for mig in available():
+        with db.transaction():
+            # checked inside the write lock: another process may have just applied it
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            if current(db) >= mig.number:
+                continue
+            for stmt in mig.statements(db):
+                db.execute(stmt)
+            db.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                        (mig.number, mig.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            applied.append(mig.number)
+    have = current(db)
+    if have > latest():
+        raise StoreError(f"store schema version {have} is newer than this rasd ({latest()}); "
+                         "upgrade rasd")
+    return applied
