@@ -60,14 +60,14 @@ def sniff_reader(path: Path) -> Reader:
 
 
 def folder_files(root: Path) -> list[Path]:
-    """Readable files under ``root``, recursively, sorted, hidden entries skipped."""
+    """Readable files under ``root``, recursively, sorted by path, hidden entries skipped."""
     out: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             if not f.startswith(".") and Path(f).suffix.lower() in READERS:
                 out.append(Path(folder, f))
-    return out
+    return sorted(out, key=lambda p: p.parts)
 
 
 def read_input(name: str, options: ReadOptions = ReadOptions()) -> Iterator[ReadItem]:
