@@ -1,0 +1,123 @@
+"""From frames to event drafts: scene, date, type, actors, figures; tallies apart.
+
+A draft is one event as one passage reports it. Drafts of the same incident
+in one article (EVENTS.md §1: Batbo reported as 23 and again as 21) are merged
+by :mod:`rasd.events.merge`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..mentions import Casualty, Token
+from .figures import Figures, figures
+from .frames import Frame
+from .scene import Scene, scenes
+from .typing_ import TypeChoice, choose_type
+from .when import DateContext, When
+from .who import Roles, roles
+
+LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
+
+
+@dataclass
+class Draft:
+    """One event as reported by one passage (or several, after merging)."""
+
+    frame: Frame
+    scene: Scene
+    when: When
+    kind: TypeChoice
+    roles: Roles
+    figs: Figures
+    reports: list[Figures] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.reports:
+            self.reports = [self.figs]
+        if not self.frames:
+            self.frames = [self.frame]
+
+
+@dataclass
+class Tally:
+    frame: Frame
+    figs: Figures
+    when: When
+
+
+def link_placeless(frames: list[Frame]) -> list[Frame]:
+    """A frame without a place joins the previous frame of its sentence (one
+    report: «مقتل 21 من الحوثيين ... بينما قتل اثنان من القوات الشرعية»), or
+    a previous-sentence frame that has a place and no figure of its own
+    («اشتبكت القوات ... قرب الشيشان. ... تم القضاء على ثمانية مسلحين»)."""
+    out: list[Frame] = []
+    for f in frames:
+        prev = out[-1] if out else None
+        if not f.places and prev is not None and not f.modal and not prev.modal:
+            same_sentence = prev.sentence == f.sentence
+            next_sentence = f.sentence - prev.sentence == 1 and prev.places and not prev.deaths()
+            if (same_sentence and prev.places) or next_sentence:
+                prev.absorb(f)
+                continue
+        out.append(f)
+    return out
+
+
+class Drafter:
+    """Turns a document's frames into drafts and tallies."""
+
+    def __init__(self, doc: Any, index_of: Any, sentence_of: Any, city_of: Any) -> None:
+        self.doc = doc
+        self.tokens: Sequence[Token] = doc["tokens"]
+        self.index_of = index_of
+        self.sentence_of = sentence_of
+        self.city_of = city_of
+        self.dates = DateContext(doc.get("dates", ()), sentence_of, doc.article.published)
+
+    def _tally_cue(self, f: Frame) -> bool:
+        return any(c.tally or self._cue_near(c) for c in f.casualties)
+
+    def _cue_near(self, c: Casualty) -> bool:
+        from .cues import matcher
+        i = self.index_of(c.nstart)
+        lo, hi = max(0, i - 8), min(len(self.tokens), self.index_of(c.nend - 1) + 10)
+        for m in matcher().finditer(self.tokens, lo, hi):
+            if any(x.kind == "tally" for x in m.payload):
+                return True
+        return False
+
+    def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
+        """Drafts (usually one) or a tally for one frame."""
+        large = any(t.text in LARGE_WORDS for t in f.triggers)
+        figs = figures(f.casualties, large)
+        when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
+        has_figure = bool(f.deaths())
+        scs = scenes(f.places, self.tokens, self.index_of, has_figure, self.city_of)
+        specific = [s for s in scs if (s.place is None and s.mention.cue) or
+                    (s.place is not None and s.place.level in ("populated", "neighbourhood", "admin3", "admin2"))]
+        if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))):
+            return [], [Tally(f, figs, when)]
+        if not scs:
+            return [], []
+        r = roles(f.actors, f.triggers, f.casualties, self.tokens, self.index_of)
+        fam1 = r.actor1.actor.family if r.actor1 is not None else None
+        civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
+        kind = choose_type(f.triggers, fam1, figs.has_deaths, civilians)
+        out = []
+        for k, sc in enumerate(scs):
+            fg = figs if k == 0 else Figures()
+            out.append(Draft(f, sc, when, kind, r, fg))
+        return out, []
+
+    def run(self, frames: list[Frame]) -> tuple[list[Draft], list[Tally]]:
+        drafts: list[Draft] = []
+        tallies: list[Tally] = []
+        for f in link_placeless(frames):
+            if f.modal:
+                continue
+            d, t = self.draft(f)
+            drafts.extend(d)
+            tallies.extend(t)
+        return drafts, tallies

@@ -1,0 +1,97 @@
+"""Merging the reports of one incident within an article (EVENTS.md §1).
+
+Two drafts are the same incident when they are at the same place (same
+gazetteer entry, or the same name when unresolved), within a day of each
+other, and of compatible types (the same sub-event type, or one of them
+known only from a generic word). The merged event keeps every report:
+``fatalities`` is the lowest reported figure (ACLED's conservative rule),
+``fatalities_reported`` the range; subsets take the lowest figure among the
+reports that give one. An explicitly dated report fixes the date.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .draft import Draft
+from .typing_ import role
+
+MAX_DAYS_APART = 1
+
+
+def place_key(d: Draft) -> str:
+    p = d.scene.place
+    if p is not None:
+        return p.gid
+    return "name:" + d.scene.mention.surface
+
+
+def _days(a: Draft, b: Draft) -> int:
+    if a.when.value is None or b.when.value is None:
+        return 0
+    return abs((a.when.value - b.when.value).days)
+
+
+def _generic(d: Draft) -> bool:
+    return d.kind.trigger is None or role(d.kind.trigger) == "generic"
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    if place_key(a) != place_key(b) or _days(a, b) > MAX_DAYS_APART:
+        return False
+    if a.kind.sub_event_type == b.kind.sub_event_type or _generic(a) or _generic(b):
+        return _actors_agree(a, b)
+    return False
+
+
+def _actors_agree(a: Draft, b: Draft) -> bool:
+    fa = a.roles.actor1.actor.family if a.roles.actor1 is not None else None
+    fb = b.roles.actor1.actor.family if b.roles.actor1 is not None else None
+    return fa is None or fb is None or fa == fb
+
+
+def _min_known(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def absorb(keep: Draft, other: Draft) -> None:
+    """Fold ``other`` into ``keep`` (same incident)."""
+    keep.reports.extend(other.reports)
+    keep.frames.extend(other.frames)
+    if _generic(keep) and not _generic(other):
+        keep.kind = other.kind
+    if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
+                                     and other.roles.rule1 == "actor.agent_marker"):
+        # a perpetrator named for the same incident elsewhere wins (EVENTS.md §3)
+        keep.roles = other.roles
+    if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence):
+        keep.when = other.when
+    for m in other.scene.sublocations + [other.scene.mention]:
+        if m is not keep.scene.mention and m not in keep.scene.sublocations:
+            keep.scene.sublocations.append(m)
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """Merge same-incident drafts, keeping text order of first mention."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in out if compatible(o, d)), None)
+        if target is None:
+            out.append(d)
+        else:
+            absorb(target, d)
+    return out
+
+
+def conservative(d: Draft) -> dict[str, Any]:
+    """Lowest reported figures across the reports of a merged draft."""
+    with_deaths = [f for f in d.reports if f.fatalities > 0]
+    fatal = [f.fatalities for f in with_deaths]
+    out: dict[str, Any] = {
+        "fatalities": min(fatal) if fatal else 0,
+        "reported": (min(fatal), max(fatal)) if fatal else (0, 0),
+        "injured": _min_known([f.injured for f in d.reports]),
+    }
+    for name in ("children", "women", "unidentified"):
+        out[name] = _min_known([getattr(f, name) for f in with_deaths])
+    return out

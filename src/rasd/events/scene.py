@@ -1,0 +1,108 @@
+"""Where a frame happened: the scene among the places it names.
+
+A frame's places play roles: the *scene* («بلدة باتبو»), a *container* that
+locates it («في ريف حلب الغربي», «بمحافظة تعز») and a *reference* it is near
+(«قرب مدينة الباب», «جنوب الغندورة»). The event is located at the most
+specific scene; neighbourhoods of one city hit together with one figure are
+one event at the city (EVENTS.md §1), the neighbourhoods kept as
+sublocations; separate towns with no shared figure are one event each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..mentions import Place, Token
+from .words import is_word
+
+SPECIFICITY = {"neighbourhood": 6, "populated": 5, "admin3": 4, "admin2": 3, "admin1": 2, "country": 1}
+PLURAL_NEIGHBOURHOOD_CUES = frozenset({"احياء", "الاحياء", "حيي", "احيا"})
+
+
+@dataclass
+class Scene:
+    """The chosen location of one event and the places tied to it."""
+
+    mention: Any  # PlaceMention
+    sublocations: list[Any] = field(default_factory=list)
+    containers: list[Any] = field(default_factory=list)
+    city: Place | None = None  # set when neighbourhoods were lifted to their city
+    rule: str = "scene.single"
+
+    @property
+    def place(self) -> Place | None:
+        return self.city or self.mention.place
+
+
+def specificity(m: Any) -> int:
+    if m.place is None:
+        return 5 if m.cue else 2
+    return SPECIFICITY.get(m.place.level, 2)
+
+
+def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
+    """scene, container or reference, from the words before the mention."""
+    i = index_of(m.nstart)
+    before = [tokens[j] for j in range(max(0, i - 3), i)]
+    if m.cue and before and _norm(before[-1].text) == _norm(m.cue):
+        before = before[:-1]
+    if before and (is_word(before[-1], "reference") or
+                   (len(before) > 1 and is_word(before[-2], "reference") and before[-1].text == "من")):
+        return "reference"
+    if m.place is not None and m.place.level in ("country", "admin1"):
+        return "container"
+    if before and is_word(before[-1], "container") and m.place is not None \
+            and m.place.level in ("admin2", "admin3"):
+        return "container"
+    return "scene"
+
+
+def _norm(s: str) -> str:
+    for p in ("وب", "ب", "و", "ل"):
+        if s.startswith(p) and len(s) > len(p) + 2:
+            return s[len(p):]
+    return s
+
+
+def _same_city(ms: list[Any]) -> str | None:
+    parents = {m.place.parent for m in ms if m.place is not None and m.place.level == "neighbourhood"}
+    return parents.pop() if len(parents) == 1 else None
+
+
+def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_figure: bool,
+           city_of: Any) -> list[Scene]:
+    """One scene per event the frame's places call for (usually one)."""
+    if not places:
+        return []
+    roles = {id(m): role(tokens, index_of, m) for m in places}
+    scene_ms = [m for m in places if roles[id(m)] == "scene"] or \
+        [m for m in places if roles[id(m)] != "reference"] or list(places)
+    containers = [m for m in places if roles[id(m)] == "container" and m not in scene_ms]
+    top = max(specificity(m) for m in scene_ms)
+    if top >= 5:
+        # a specific place was named: admin units only locate it
+        containers += [m for m in scene_ms if specificity(m) < 5]
+        scene_ms = [m for m in scene_ms if specificity(m) >= 5]
+    hoods = [m for m in scene_ms if m.place is not None and m.place.level == "neighbourhood"]
+    plural_cue = any((m.cue or "") in PLURAL_NEIGHBOURHOOD_CUES for m in scene_ms)
+    if hoods and (len(hoods) >= 2 or plural_cue):
+        parent = _same_city(hoods)
+        city = city_of(hoods[0].place) if parent else None
+        if city is not None:
+            others = [m for m in scene_ms if m is not hoods[0]]
+            return [Scene(hoods[0], others, containers, city, "scene.neighbourhoods_of_city")]
+    if len(scene_ms) == 1 or has_figure:
+        return [Scene(scene_ms[0], scene_ms[1:], containers,
+                      rule="scene.single" if len(scene_ms) == 1 else "scene.shared_figure")]
+    return [Scene(m, [], containers, rule="scene.list_one_event_each") for m in _distinct(scene_ms)]
+
+
+def _distinct(ms: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        key = m.place.gid if m.place is not None else m.surface
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

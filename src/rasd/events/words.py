@@ -1,0 +1,27 @@
+"""Frame word sets (``resources/lexicons/frames.toml``) and token tests on them."""
+from __future__ import annotations
+
+import functools
+from typing import Sequence
+
+from ..mentions import Token
+from ..resources import load_toml
+from ..text.arabic import normalize_key
+from ..text.lexicon import variants
+
+
+@functools.lru_cache(maxsize=None)
+def words(kind: str) -> frozenset[str]:
+    """The normalized words of one section of frames.toml."""
+    return frozenset(normalize_key(w) for w in load_toml("lexicons/frames.toml")[kind]["words"])
+
+
+def is_word(token: Token, kind: str) -> bool:
+    """Does the token, with or without proclitics, belong to the set ``kind``?"""
+    ws = words(kind)
+    return any(v in ws for v, _ in variants(token.text, 2)) or token.text in ws
+
+
+def any_before(tokens: Sequence[Token], i: int, kind: str, window: int) -> bool:
+    """Is a word of ``kind`` among the ``window`` tokens before index ``i``?"""
+    return any(is_word(tokens[j], kind) for j in range(max(0, i - window), i))

@@ -1,0 +1,54 @@
+"""events: frames → drafts → merged events and tallies (layers ``events``, ``tallies``).
+
+The coding logic lives in :mod:`rasd.events`; this stage wires it to the
+document: token and sentence indexes, the gazetteer's city lookup for
+neighbourhoods, article metadata for dates and sources.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..document import Document
+from ..events.coding import tally_record, to_record
+from ..events.draft import Drafter
+from ..events.frames import build_frames
+from ..events.merge import merge
+from ..registry import register
+
+
+@register("events")
+class Events:
+    """Code the article's events and tallies as records."""
+
+    name = "events"
+    requires: tuple[str, ...] = ("tokens", "sentences", "triggers", "casualties", "places", "dates",
+                                 "actors", "sources")
+    provides: tuple[str, ...] = ("events", "tallies")
+
+    def __call__(self, doc: Document) -> Document:
+        from ..gazetteer import enclosing_city
+        tokens = doc["tokens"]
+        starts = [t.nstart for t in tokens]
+        sent_starts = [s.nstart for s in doc["sentences"]]
+
+        def index_of(nstart: int) -> int:
+            return max(0, min(bisect.bisect_right(starts, nstart) - 1, len(tokens) - 1))
+
+        def sentence_of(nstart: int) -> int:
+            return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
+
+        drafter = Drafter(doc, index_of, sentence_of, enclosing_city)
+        drafts, tallies = drafter.run(build_frames(doc))
+        drafts = [d for d in merge(drafts) if _reportable(d)]
+        art = doc.article
+        events = tuple(to_record(d, art.outlet, art.published) for d in drafts)
+        return doc.with_layers(events=events, tallies=tuple(tally_record(t) for t in tallies))
+
+
+def _reportable(d) -> bool:
+    """Keep a draft when it reports violence, not just a violent word:
+    a casualty figure, or a specific trigger at a named place."""
+    if any(f.fatalities > 0 or (f.injured or 0) > 0 for f in d.reports):
+        return True
+    t = d.kind.trigger
+    return t is not None and t.confidence >= 0.8 and not t.rule.endswith("generic")
