@@ -10,8 +10,8 @@ The store (:mod:`rasd.store`) calls these incrementally, one block at a time.
 from __future__ import annotations
 
 from .cluster import Graph, clusters, components, pair
-from .incident import FIGURES, aggregate, event_id_cnty, incident_id
+from .incident import FIGURES, aggregate, incident_id
 from .rules import Decision, compare
 
 __all__ = ["Decision", "FIGURES", "Graph", "aggregate", "clusters", "compare", "components",
-           "event_id_cnty", "incident_id", "pair"]
+           "incident_id", "pair"]

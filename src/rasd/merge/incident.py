@@ -28,27 +28,9 @@ REPORT_FIELDS: tuple[str, ...] = (
     "event_id", "article_id", "outlet", "published", "url", "reporting_source", "event_date",
     "location_ar", "pcode", "sub_event_type", "actor1", "actor2", "fatalities_reported",
     *FIGURES)
-#: ISO 3166 numeric -> alpha-3, for ACLED-style event_id_cnty (countries rasd codes)
-ISO3: Mapping[int, str] = {
-    760: "SYR", 368: "IRQ", 887: "YEM", 422: "LBN", 434: "LBY", 275: "PSE", 376: "ISR",
-    729: "SDN", 728: "SSD", 682: "SAU", 818: "EGY", 792: "TUR", 400: "JOR", 414: "KWT",
-    364: "IRN", 512: "OMN", 784: "ARE", 634: "QAT", 48: "BHR", 12: "DZA", 788: "TUN",
-    504: "MAR", 478: "MRT", 706: "SOM", 4: "AFG", 586: "PAK", 466: "MLI", 562: "NER",
-}
-
-
 def incident_id(event_ids: Iterable[str]) -> str:
     """Stable id of an incident: derived from its smallest report id."""
     return hashlib.sha256(f"incident\x1f{min(event_ids)}".encode("utf-8")).hexdigest()[:20]
-
-
-def event_id_cnty(iso: Any, stable_id: str) -> str:
-    """ACLED-style ``event_id_cnty``: country code then digits, the same on every run."""
-    try:
-        code = ISO3.get(int(iso), "XXX") if iso is not None else "XXX"
-    except (TypeError, ValueError):
-        code = "XXX"
-    return f"{code}{int(stable_id[:12], 16) % 10**12:012d}"
 
 
 def conservative(values: Sequence[int]) -> int | None:
@@ -112,8 +94,10 @@ def aggregate(members: Sequence[Rec], links: Mapping[str, Sequence[Mapping[str, 
     members = sorted(members, key=lambda m: m["event_id"])
     lead = lead_report(members)
     inc_id = incident_id(m["event_id"] for m in members)
+    # event_id_cnty is left to the exporters, which derive it from event_id (the incident id)
     out: dict[str, Any] = {k: v for k, v in lead.items()
-                           if k not in ("evidence", "provenance", "article_id", "url")}
+                           if k not in ("evidence", "provenance", "article_id", "url",
+                                        "event_id_cnty")}
     figures = {f: figure_summary(members, f) for f in FIGURES}
     for f in FIGURES:
         out[f] = figures[f]["value"]
@@ -124,7 +108,6 @@ def aggregate(members: Sequence[Rec], links: Mapping[str, Sequence[Mapping[str, 
     contradictions = [f for f in FIGURES if figures[f]["contradictory"]]
     out.update({
         "kind": "event", "event_id": inc_id, "incident_id": inc_id,
-        "event_id_cnty": event_id_cnty(lead.get("iso"), inc_id),
         "event_date": _event_date(members),
         "fatalities_reported": None if fat["min"] is None else {"min": fat["min"], "max": fat["max"]},
         "figures": figures, "contradictory": bool(contradictions), "contradictions": contradictions,
