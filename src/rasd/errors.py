@@ -92,6 +92,12 @@ class ResourceError(RasdError):
     code = "RASD300"
 
 
+class UnknownActorError(ResourceError):
+    """An actor key or alias that the actor dictionary does not know."""
+
+    code = "RASD310"
+
+
 class StoreError(RasdError):
     """The event store cannot be opened, migrated or written."""
 

@@ -135,7 +135,13 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """An actor named in the text."""
+    """An actor named in the text.
+
+    ``key`` is the actor-dictionary term that matched (pass the mention to
+    ``rasd.actors.resolve`` to re-resolve it for another country or date);
+    ``alternatives`` are the other actors the same words could name;
+    ``context`` is the country the mention was resolved for (None if unknown).
+    """
 
     actor: Actor
     nstart: int
@@ -144,6 +150,9 @@ class ActorMention:
     text: str
     rule: str
     confidence: float = 1.0
+    key: str | None = None
+    alternatives: tuple[Actor, ...] = ()
+    context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
