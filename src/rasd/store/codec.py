@@ -74,13 +74,20 @@ def check_edit(field: str, value: Any) -> Any:
     return value
 
 
-def overlay(base: Mapping[str, Any], edits: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-    """``base`` with analyst edits applied in order; the edited fields are listed in ``edited``."""
+def overlay(base: Mapping[str, Any], edits: Iterable[tuple[str, Any]], *,
+            report: bool = False) -> dict[str, Any]:
+    """``base`` with analyst edits applied in order; the edited fields are listed in ``edited``.
+
+    On a ``report``, an edited death toll also becomes the report's reported
+    range (unless that is edited too): the analyst's reading replaces the text's.
+    """
     out = dict(base)
     fields = set(out.get("edited") or ())
     for field, value in edits:
         out[field] = value
         fields.add(field)
+        if report and field == "fatalities":
+            out["fatalities_reported"] = None if value is None else {"min": value, "max": value}
     if fields:
         out["edited"] = sorted(fields)
     return out

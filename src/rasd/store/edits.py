@@ -58,7 +58,8 @@ class EditsMixin:
                 raise StoreError(f"no report with event id {event_id!r}")
             old = loads(rows[0]["data"]).get(field)
             edit_id = self._log("record", event_id, field, old, value, who, note)
-            eff = overlay(loads(rows[0]["extracted"]), self.record_edits([event_id])[event_id])
+            eff = overlay(loads(rows[0]["extracted"]), self.record_edits([event_id])[event_id],
+                          report=True)
             cols = ", ".join(f"{c} = ?" for c in ("kind", *RECORD_COLUMNS))
             self.db.execute(f"UPDATE records SET {cols}, data = ? WHERE event_id = ?",
                             (eff.get("kind", "event"), *record_columns(eff), dumps(eff), event_id))

@@ -142,7 +142,7 @@ class Store(EditsMixin, QueriesMixin):
         edits = self.record_edits([r["event_id"] for r in records])
         rows, events = [], []
         for rec in records:
-            eff = overlay(rec, edits.get(rec["event_id"], ()))
+            eff = overlay(rec, edits.get(rec["event_id"], ()), report=True)
             rows.append((rec["event_id"], art.id, digest, eff.get("kind", "event"),
                          *record_columns(eff), dumps(dict(rec)), dumps(eff),
                          str(rec.get("pipeline_version") or "")))
