@@ -43,7 +43,10 @@ class NumberMention:
     ``vague`` is true for such unspecific quantities; ``qualifier`` is one of
     ``more_than``, ``at_least``, ``about``, ``less_than``, ``up_to`` or None.
     ``head`` is the counted noun when it is part of the number (a dual
-    «طفلين» → value 2, head «طفل»), else None.
+    «طفلين» → value 2, head «طفل»), else None. ``kind`` says what the number
+    is: ``cardinal`` (a count), or ``ordinal``, ``year``, ``date`` (day of a
+    month), ``time``, ``percent``, ``money``, ``measure``, ``duration``,
+    ``decimal`` — which a casualty count must ignore.
     """
 
     value: int
@@ -56,6 +59,7 @@ class NumberMention:
     vague: bool = False
     qualifier: str | None = None
     head: str | None = None
+    kind: str = "cardinal"
 
 
 @dataclass(frozen=True, slots=True)
