@@ -63,3 +63,12 @@ def test_format_follows_the_suffix():
     assert format_for_path("a/b.CSV") == "csv"
     assert format_for_path("x.geojson") == "geojson"
     assert format_for_path("x.bin") is None and format_for_path("-") is None
+
+
+def test_new_file_gets_the_usual_permissions_not_mkstemps(tmp_path):
+    import os
+    target = tmp_path / "e.jsonl"
+    write_records([], "jsonl", target)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -75,6 +75,7 @@ class _Sink:
                 self.stream.detach()  # leave stdout open for whoever owns it
                 return
             self.stream.close()
+            os.chmod(self.tmp, _file_mode(Path(self.target)))
             os.replace(self.tmp, self.target)
         except OSError as exc:
             self.abort()
@@ -90,6 +91,17 @@ class _Sink:
             self.stream.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the file would have had if opened plainly: mkstemp's 0600
+    would make a shared output unreadable to the rest of the team."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 @contextlib.contextmanager
