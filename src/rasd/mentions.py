@@ -98,9 +98,10 @@ class Place:
     pcode: str | None = None
     lat: float | None = None
     lon: float | None = None
-    level: str = "populated"  # country, admin1, admin2, admin3, populated, neighbourhood
+    level: str = "populated"  # country, admin1, admin2, admin3, region, populated, neighbourhood
     population: int = 0
     parent: str | None = None  # gid of the enclosing populated place (a city for a neighbourhood)
+    coord_quality: str | None = None  # p source point, c unit centroid/seat, f enclosing unit's
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ class PlaceMention:
     geo_precision: int = 1
     confidence: float = 1.0
     context: tuple[Place, ...] = field(default=())  # places that decided a homonym
+    region: Place | None = None  # the admin unit a region phrase names («في ريف حلب» → Aleppo)
+    direction: str | None = None  # north, south-west ... of a directional phrase
 
 
 @dataclass(frozen=True, slots=True)
