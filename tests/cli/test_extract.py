@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,7 @@ from rasd.extract import Extraction, Extractor
 from rasd.records import Field, Record
 from rasd.schema import ACLED_COLUMNS
 
+REPO = Path(__file__).resolve().parents[2]
 TEXT = "قتل أربعة مدنيين بقصف مدفعي على بلدة كفرنبل جنوبي إدلب"
 
 
@@ -155,3 +157,12 @@ def test_real_default_pipeline_writes_well_formed_records(tmp_path):
         record = json.loads(line)
         assert record["article_id"] == "real" and record["kind"] in ("event", "tally", "statement")
     assert "1 article read" in res.stderr
+
+
+def test_bundled_samples_read_and_extract_cleanly():
+    path = REPO / "samples" / "articles.jsonl"
+    if not path.is_file():
+        pytest.skip("samples/ not beside the package (installed without the checkout)")
+    res = CliRunner(mix_stderr=False).invoke(cli, ["extract", str(path)])
+    assert res.exit_code == 0, res.stderr
+    assert "6 articles read" in res.stderr and "0 errors" in res.stderr
