@@ -209,7 +209,8 @@ class Store(EditsMixin, QueriesMixin):
                             (_version_of(ex, pipeline_version), "error" if ex.error else "ok",
                              dumps(ex.error.as_dict()) if ex.error else None, art.id, digest))
             n = self._put_records(art, digest, ex.records)
-        return IngestResult(art.id, "error" if ex.error else "reprocessed", n)
+        return IngestResult(art.id, "error" if ex.error else "reprocessed", n,
+                            error=str(ex.error) if ex.error else None)
 
     # --- inspection
     def counts(self) -> dict[str, int]:
