@@ -22,12 +22,15 @@ TEXT = "قتل أربعة مدنيين بقصف مدفعي على بلدة كف�
 
 
 class OneEventExtractor(Extractor):
-    """The real pipeline plus one hand-made event per article, so that the
-    command's plumbing is tested apart from the event stage (written elsewhere).
+    """One hand-made event per article, so that the command's plumbing is tested
+    apart from the stages (written elsewhere, tested by the last tests here).
     An article whose text contains FAIL fails as a stage would."""
 
+    def __init__(self) -> None:  # no pipeline: only the command is under test
+        self.version = "test"
+        self.keep_doc = False
+
     def extract(self, article: Article) -> Extraction:
-        result = super().extract(article)
         if "FAIL" in article.text:
             return Extraction(article, (), StageError("stage 'x' failed: boom",
                                                       article_id=article.id,
@@ -37,7 +40,7 @@ class OneEventExtractor(Extractor):
             "event_date": Field(day), "location_ar": Field("كفرنبل", (Span(38, 44),), "t"),
             "iso": Field(760), "latitude": Field(35.6), "longitude": Field(36.56),
             "fatalities": Field(4, (Span(4, 9),), "t")}, key="k")
-        return Extraction(article, result.records + (rec.to_dict(article, self.version),))
+        return Extraction(article, (rec.to_dict(article, self.version),))
 
 
 @pytest.fixture
@@ -166,3 +169,15 @@ def test_bundled_samples_read_and_extract_cleanly():
     res = CliRunner(mix_stderr=False).invoke(cli, ["extract", str(path)])
     assert res.exit_code == 0, res.stderr
     assert "6 articles read" in res.stderr and "0 errors" in res.stderr
+
+
+def test_stage_module_that_does_not_import_exits_3_with_its_name(monkeypatch, tmp_path):
+    def broken() -> Extractor:
+        raise ModuleNotFoundError("No module named 'rasd.stages.nowhere'")
+    monkeypatch.setattr(extract_cli, "Extractor", broken)
+    src = tmp_path / "a.jsonl"
+    src.write_text(jsonl({"id": "a", "text": TEXT}), encoding="utf-8")
+    res = CliRunner(mix_stderr=False).invoke(cli, ["extract", str(src)])
+    assert res.exit_code == 3
+    assert res.stderr == ("error [RASD200] cannot load the pipeline's stages: "
+                          "No module named 'rasd.stages.nowhere'\n")

@@ -20,7 +20,7 @@ from typing import BinaryIO, Sequence
 
 import click
 
-from ..errors import ExportError, InputError, RasdError
+from ..errors import ExportError, InputError, PipelineError, RasdError
 from ..export import FORMATS, format_for_path, open_writer
 from ..extract import Extractor
 from ..io import ReadOptions, count_articles, read_inputs
@@ -89,6 +89,15 @@ def run_extract(inputs: Sequence[str], target: str, fmt: str, options: ReadOptio
     return summary
 
 
+def _build_extractor() -> Extractor:
+    try:
+        return Extractor()
+    except ImportError as exc:
+        # a stage module that does not import is a broken installation: say
+        # which module, exit 3, instead of a traceback
+        raise PipelineError(f"cannot load the pipeline's stages: {exc}") from exc
+
+
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
@@ -129,8 +138,9 @@ def extract(inputs: tuple[str, ...], target: str, fmt: str | None, published: da
     if show_progress is False:
         bar.enabled = False
     try:
+        extractor = _build_extractor()
         with bar:
-            summary = run_extract(inputs, target, fmt, options, bar,
+            summary = run_extract(inputs, target, fmt, options, bar, extractor,
                                   stdout=click.get_binary_stream("stdout"))
     except RasdError as exc:
         click.echo(f"error {exc}", err=True)
