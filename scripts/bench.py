@@ -144,6 +144,8 @@ def machine() -> dict[str, str]:
     except OSError:
         pass  # not Linux: the report says unknown
     return {"CPU": cpu, "cores": str(os.cpu_count()), "RAM": mem,
+            # other work on the machine slows a run down: the load says how busy it was
+            "load average (1 min) at the end": f"{os.getloadavg()[0]:.2f}",
             "Python": f"{platform.python_implementation()} {platform.python_version()}",
             "OS": platform.platform()}
 
