@@ -212,10 +212,10 @@ def write_benchmarks(path: Path, latest: str, row: str) -> None:
         f"Targets: at least {TARGET_RATE:.0f} articles/s in one process, under "
         f"{TARGET_RSS_MB:.0f} MB peak memory.", "",
         latest, "",
-        "## History", "",
+        "## History", "", HISTORY_MARK,
         "| date | commit | stages | articles/s | peak MB | records |",
         "|---|---|---|---|---|---|",
-        HISTORY_MARK, row, *old_rows, "",
+        row, *old_rows, "",
     ]
     path.write_text("\n".join(doc), encoding="utf-8")
 
