@@ -13,10 +13,9 @@ def test_file_is_replaced_only_when_the_writer_finishes(tmp_path, records):
     target = tmp_path / "out" / "events.jsonl"
     assert write_records(records, "jsonl", target) == 4
     before = target.read_bytes()
-    with pytest.raises(RuntimeError):
-        with open_writer("jsonl", target) as w:
-            w.write(records[0])
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), open_writer("jsonl", target) as w:
+        w.write(records[0])
+        raise RuntimeError("interrupted")
     assert target.read_bytes() == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["events.jsonl"]
 
@@ -44,12 +43,10 @@ def test_parquet_round_trips_with_typed_columns(tmp_path, records):
 
 
 def test_parquet_refuses_stdout_and_unknown_formats_are_typed_errors():
-    with pytest.raises(ExportError, match="binary"):
-        with open_writer("parquet", "-"):
-            pass
-    with pytest.raises(ExportError, match="unknown format"):
-        with open_writer("xlsx", "-"):
-            pass
+    with pytest.raises(ExportError, match="binary"), open_writer("parquet", "-"):
+        pass
+    with pytest.raises(ExportError, match="unknown format"), open_writer("xlsx", "-"):
+        pass
 
 
 def test_unwritable_target_is_an_export_error(tmp_path):

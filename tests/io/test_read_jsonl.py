@@ -36,7 +36,8 @@ def test_iso_datetime_gives_its_own_calendar_day(write):
 
 
 def test_fallback_date_only_fills_rows_without_one(write):
-    path = write("a.jsonl", line(id="a", text=TEXT) + line(id="b", text=TEXT, published="2015-01-02"))
+    path = write("a.jsonl",
+                 line(id="a", text=TEXT) + line(id="b", text=TEXT, published="2015-01-02"))
     a, b = read_jsonl(path, published=date(2020, 5, 5))
     assert a.published == date(2020, 5, 5)
     assert b.published == date(2015, 1, 2)
@@ -75,7 +76,8 @@ def test_invalid_utf8_names_byte_offset_and_line(write):
 
 
 def test_bom_and_blank_lines_are_ignored(write):
-    path = write("bom.jsonl", "\ufeff" + line(id="a", text=TEXT) + "\n  \n" + line(id="b", text=TEXT))
+    path = write("bom.jsonl",
+                 "\ufeff" + line(id="a", text=TEXT) + "\n  \n" + line(id="b", text=TEXT))
     items = list(read_jsonl(path))
     assert [i.id for i in items] == ["a", "b"]
     assert items[1].source.endswith(":4")

@@ -70,7 +70,11 @@ def folder_files(root: Path) -> list[Path]:
     return sorted(out, key=lambda p: p.parts)
 
 
-def read_input(name: str, options: ReadOptions = ReadOptions()) -> Iterator[ReadItem]:
+#: no fallback date, the default timeout, the process's stdin (frozen: safe as a default)
+DEFAULTS = ReadOptions()
+
+
+def read_input(name: str, options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]:
     """Articles (or errors) from one input name."""
     if name == STDIN:
         stream = options.stdin or sys.stdin.buffer
@@ -95,7 +99,7 @@ def read_input(name: str, options: ReadOptions = ReadOptions()) -> Iterator[Read
     yield from reader(path, options.published)
 
 
-def read_inputs(names: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[ReadItem]:
+def read_inputs(names: Iterable[str], options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]:
     """Articles (or errors) from every input, in order."""
     for name in names:
         yield from read_input(name, options)
