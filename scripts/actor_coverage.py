@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Measure the actor dictionary on the dev set and on negative articles.
+
+1. Coverage: for each dev gold event with an ``actor1_family`` (a list of
+   acceptable families), is an actor of one of those families mentioned in
+   its article? Families of our actor names are computed with the
+   evaluation's own rules (../shared/eval/actor_families.tsv), not with the
+   families we declare. Also reported for ``actor2_family``.
+2. Noise: actor mentions per article on
+   ../shared/data/corpus/saudinewsnet/negatives_sample.jsonl (articles with
+   no conflict event), and the commonest of them.
+3. Speed: time of the actors stage alone, per article.
+
+Usage: python scripts/actor_coverage.py [--shared ../shared] [--misses]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from rasd.document import Article, Document
+from rasd.pipeline import Pipeline
+from rasd.stages.actors import Actors
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def families(shared: Path) -> list[tuple[str, re.Pattern[str]]]:
+    """The evaluation's family rules, in order."""
+    rules = []
+    for line in (shared / "eval" / "actor_families.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        fam, pattern = line.split("\t", 1)
+        rules.append((fam, re.compile(pattern, re.I)))
+    return rules
+
+
+def family_of(name: str, rules: list[tuple[str, re.Pattern[str]]]) -> str:
+    return next((fam for fam, pat in rules if pat.search(name)), "OTHER")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def article(row: dict) -> Article:
+    pub = row.get("published")
+    return Article(str(row["id"]), row["text"], date.fromisoformat(pub[:10]) if pub else None)
+
+
+def prepare(rows: list[dict]) -> list[Document]:
+    """Normalized and segmented documents (the actors stage's inputs)."""
+    pre = Pipeline.from_names(["normalize", "segment"])
+    return [pre(article(r)) for r in rows]
+
+
+def coverage(shared: Path, show_misses: bool) -> None:
+    rules = families(shared)
+    dev = shared / "eval" / "dev"
+    rows, golds = read_jsonl(dev / "articles.jsonl"), read_jsonl(dev / "gold.jsonl")
+    stage = Actors()
+    for side in ("actor1_family", "actor2_family"):
+        hit = total = hit_known = total_known = 0
+        misses: Counter[str] = Counter()
+        for doc, gold in zip(prepare(rows), golds):
+            fams = {family_of(m.actor.name, rules) for m in stage(doc)["actors"]}
+            for ev in gold["events"]:
+                want = ev.get(side) or []
+                if not want:
+                    continue
+                total += 1
+                ok = bool(fams & set(want))
+                hit += ok
+                # UNK and CIV are usually implied, not named: report without them too
+                if not set(want) <= {"UNK", "CIV"}:
+                    total_known += 1
+                    hit_known += bool(fams & (set(want) - {"UNK", "CIV"}))
+                if not ok:
+                    misses[f"{gold['id']} {'/'.join(want)}"] += 1
+        print(f"{side}: {hit}/{total} events = {hit / max(total, 1):.1%} have an actor of an "
+              f"acceptable family in their article; named families only (UNK/CIV aside): "
+              f"{hit_known}/{total_known} = {hit_known / max(total_known, 1):.1%}")
+        if show_misses:
+            for k, v in misses.most_common():
+                print(f"   miss x{v}: {k}")
+
+
+def noise(shared: Path) -> None:
+    path = shared / "data" / "corpus" / "saudinewsnet" / "negatives_sample.jsonl"
+    rows = read_jsonl(path)
+    docs = prepare(rows)
+    stage = Actors()
+    counts: Counter[str] = Counter()
+    with_any = n_mentions = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        ms = stage(doc)["actors"]
+        n_mentions += len(ms)
+        with_any += bool(ms)
+        counts.update(f"{m.text} → {m.actor.name}" for m in ms)
+    dt = time.perf_counter() - t0
+    print(f"negatives: {len(docs)} articles, {n_mentions} actor mentions = "
+          f"{n_mentions / max(len(docs), 1):.2f} per article; {with_any} articles "
+          f"({with_any / max(len(docs), 1):.1%}) have at least one; "
+          f"actors stage {1000 * dt / max(len(docs), 1):.3f} ms/article")
+    for k, v in counts.most_common(15):
+        print(f"   {v:4d}  {k}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--misses", action="store_true", help="list the events not covered")
+    args = ap.parse_args(argv)
+    if not (args.shared / "eval" / "dev").is_dir():
+        print(f"no dev set under {args.shared}", file=sys.stderr)
+        return 2
+    coverage(args.shared, args.misses)
+    noise(args.shared)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""The actor dictionary and its use: who acts in a text, as ACLED names them.
+
+Public API:
+
+- :func:`resolve` / :func:`resolution`: the actor that a mention, term key or
+  alias names in a country on a date (re-resolve a mention for an event's own
+  country);
+- :func:`civilians`, :func:`unidentified`: ACLED's per-country civilian and
+  unidentified-armed-group actors;
+- :func:`interaction`: ACLED's two-digit interaction code;
+- :func:`find_actors`: the mentions of a document and its country context;
+- :func:`load`: the dictionary itself (countries, actors, terms, aliases).
+"""
+from .country import CountryContext
+from .dictionary import Dictionary, load
+from .extract import find_actors
+from .resolve import (Resolution, civilians, interaction, resolution, resolve,
+                      unidentified)
+
+__all__ = ["CountryContext", "Dictionary", "Resolution", "civilians", "find_actors",
+           "interaction", "load", "resolution", "resolve", "unidentified"]

@@ -1,0 +1,61 @@
+"""Find and resolve the actors of one document (used by the ``actors`` stage).
+
+Two passes over the tokens: the actor dictionary (longest match, clitics,
+modifier heads, blocked phrases) and the country indicators. Each mention is
+then resolved for the country of its sentence (else of the article), with
+the article's other countries as weaker evidence, on the publication date.
+"""
+from __future__ import annotations
+
+import functools
+from datetime import date
+from typing import Sequence
+
+from ..document import Document
+from ..mentions import ActorMention, Token
+from .country import CountryContext, estimate, sentence_index
+from .dictionary import BLOCK, load
+from .matcher import Hit, Matcher
+from .resolve import choose_cached
+
+@functools.lru_cache(maxsize=1)
+def actor_matcher() -> Matcher[str]:
+    """Matcher of the bundled actor aliases (values are term keys or BLOCK)."""
+    d = load()
+    head_only = frozenset(k for k, t in d.terms.items() if t.head_only)
+    return Matcher(d.aliases, d.heads, d.connectors, head_only)
+
+
+def token_texts(tokens: Sequence[Token]) -> list[str | None]:
+    """Token texts for matching; None for punctuation (phrases never cross it)."""
+    return [None if t.kind == "punct" else t.text for t in tokens]
+
+
+def _rule(hit: Hit[str]) -> str:
+    return ("head+" if hit.head is not None else "") + (
+        "generated" if load().terms[hit.value].generated else "alias")
+
+
+def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext]:
+    """The actor mentions of ``doc`` (sorted by position) and its country context."""
+    tokens: Sequence[Token] = doc["tokens"]
+    texts = token_texts(tokens)
+    hits = actor_matcher().find(texts, skip=BLOCK)
+    d = load()
+    pointed = [(h.last, d.terms[h.value].indicates) for h in hits if d.terms[h.value].indicates]
+    ctx = estimate(texts, [t.nstart for t in tokens], sentence_index(tokens, doc.norm.text),
+                   pointed)  # type: ignore[arg-type]
+    when: date | None = doc.article.published
+    mentions = []
+    for h in hits:
+        country = ctx.at(h.first)
+        fallback = tuple(c for c in ctx.secondary if c != country)
+        res = choose_cached(h.value, country, when, fallback)
+        if res is None:
+            continue
+        nstart, nend = tokens[h.first].nstart + h.cut, tokens[h.last].nend
+        span = doc.raw_span(nstart, nend)
+        mentions.append(ActorMention(
+            res.actor, nstart, nend, span, doc.text[span.start:span.end], _rule(h),
+            res.confidence, key=h.value, alternatives=res.alternatives, context=country))
+    return tuple(mentions), ctx

@@ -1,0 +1,136 @@
+"""Longest-match lookup of dictionary phrases over the tokens of a text.
+
+Phrases are token tuples in a dict; a second dict gives, for each first
+word, the longest phrase starting with it, so a word that starts no phrase
+costs one (memoized) lookup. Proclitics on the first word are handled
+(«وقوات», «لداعش», «بالحوثيين», «للحوثيين» → «الحوثيين»). Hand-written
+rather than a regex alternation: hundreds of alternatives tried at every
+character are slower, and we need clitics and token boundaries anyway.
+
+Modifier heads («عناصر من», «مسلحو», «مقاتلات») may precede a phrase and
+join its match: «عناصر من تنظيم داعش» is one mention of the Islamic State.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Generic, Mapping, Sequence, TypeVar
+
+T = TypeVar("T")
+
+MAX_HEAD_CHAIN = 3  # heads and connectors allowed before a phrase
+
+
+def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
+    """``word`` and its forms without proclitics, each with the characters cut.
+
+    «وبالحوثيين» → («وبالحوثيين», 0), («بالحوثيين», 1), («الحوثيين», 2) ...;
+    «للحوثيين» also yields «الحوثيين» (the preposition swallows the article's
+    alef), cut 1 so that the evidence keeps the article's lam.
+    """
+    out = [(word, 0)]
+    w, cut = word, 0
+    if len(w) > 3 and w[0] in "وف":
+        w, cut = w[1:], 1
+        out.append((w, cut))
+    if len(w) > 3 and w[0] in "بلك":
+        if w.startswith("لل"):
+            out.append(("ا" + w[1:], cut + 1))
+        out.append((w[1:], cut + 1))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A phrase found at tokens ``first..last`` (inclusive); ``cut`` chars of clitic."""
+
+    value: T
+    first: int
+    last: int
+    cut: int
+    head: int | None = None  # token index where a modifier head starts the mention
+
+
+class Matcher(Generic[T]):
+    """Longest-match phrase finder over token texts (None marks punctuation)."""
+
+    def __init__(self, phrases: Mapping[tuple[str, ...], T],
+                 heads: frozenset[str] = frozenset(),
+                 connectors: frozenset[str] = frozenset(),
+                 head_only: frozenset[T] = frozenset()) -> None:
+        self.phrases = dict(phrases)
+        self.head_only = head_only
+        self.longest: dict[str, int] = {}
+        for toks in self.phrases:
+            self.longest[toks[0]] = max(self.longest.get(toks[0], 0), len(toks))
+        self.heads = heads
+        self.connectors = connectors
+        self._starts = functools.lru_cache(maxsize=1 << 16)(self._starts_uncached)
+        self._head = functools.lru_cache(maxsize=1 << 14)(self._head_uncached)
+
+    def _starts_uncached(self, word: str) -> tuple[tuple[str, int], ...]:
+        return tuple(v for v in clitic_variants(word) if v[0] in self.longest)
+
+    def _head_uncached(self, word: str) -> bool:
+        return any(v in self.heads or v in self.connectors for v, _c in clitic_variants(word))
+
+    def match_at(self, texts: Sequence[str | None], i: int, headed: bool = False
+                 ) -> Hit[T] | None:
+        """The longest phrase starting at token ``i`` (clitics allowed on its first word);
+        ``headed``: a modifier head precedes, so head-only phrases count."""
+        word = texts[i]
+        if word is None:
+            return None
+        best: Hit[T] | None = None
+        phrases = self.phrases
+        n = len(texts)
+        for stem, cut in self._starts(word):
+            words = [stem]
+            j = i
+            limit = self.longest[stem]
+            while True:
+                value = phrases.get(tuple(words))
+                if (value is not None and (best is None or j > best.last)
+                        and (headed or value not in self.head_only)):
+                    best = Hit(value, i, j, cut)
+                j += 1
+                if len(words) >= limit or j >= n or texts[j] is None:
+                    break
+                words.append(texts[j])  # type: ignore[arg-type]
+        return best
+
+    def _head_match(self, texts: Sequence[str | None], i: int) -> Hit[T] | None:
+        """A phrase preceded by a chain of modifier heads starting at token ``i``."""
+        word = texts[i]
+        if word is None or not self.heads or not self._head(word):
+            return None
+        cut = next((c for v, c in clitic_variants(word) if v in self.heads), None)
+        if cut is None:
+            return None  # a connector cannot start the chain
+        j = i + 1
+        while j < len(texts) and j <= i + MAX_HEAD_CHAIN:
+            hit = self.match_at(texts, j, headed=True)
+            if hit is not None:
+                return Hit(hit.value, i, hit.last, cut, head=i)
+            if texts[j] is None or not self._head(texts[j]):  # type: ignore[arg-type]
+                return None
+            j += 1
+        return None
+
+    def find(self, texts: Sequence[str | None], skip: T | None = None) -> list[Hit[T]]:
+        """Non-overlapping longest hits left to right; hits whose value is ``skip``
+        consume their words but are not returned (blocked phrases)."""
+        out: list[Hit[T]] = []
+        i, n = 0, len(texts)
+        while i < n:
+            hit = self.match_at(texts, i)
+            head = self._head_match(texts, i)
+            if head is not None and (hit is None or head.last > hit.last):
+                hit = head
+            if hit is None:
+                i += 1
+                continue
+            if skip is None or hit.value != skip:
+                out.append(hit)
+            i = hit.last + 1
+        return out
