@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from rasd.document import Article
 from rasd.errors import DecodeError, EmptyTextError, InvalidDateError
 from rasd.io import parse_html, read_html, read_text
@@ -101,3 +104,22 @@ def test_declared_windows_1256_page_is_decoded(write):
 def test_entities_are_decoded_and_space_collapsed():
     page = parse_html("<p>قصف   على\n حلب &amp; إدلب&nbsp;اليوم</p>")
     assert page.text == "قصف على حلب & إدلب اليوم"
+
+
+def test_line_break_inside_a_paragraph_keeps_both_lines():
+    assert parse_html("<p>قصف<br/>على حلب<br>اليوم</p>").text == "قصف على حلب اليوم"
+
+
+def test_block_inside_a_paragraph_loses_no_text():
+    page = parse_html(f"<article><p>{BODY1}<div>{BODY2}</div></p></article>")
+    assert page.text == BODY1 + "\n" + BODY2
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<&", blacklist_categories=("Cs",))))
+def test_paragraph_text_is_kept_whitespace_squashed(text):
+    assert parse_html(f"<p>{text}</p>").text == " ".join(text.split())
+
+
+@given(st.text())
+def test_any_markup_parses_without_raising(markup):
+    assert isinstance(parse_html(markup).text, str)

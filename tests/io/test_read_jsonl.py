@@ -5,6 +5,9 @@ import io
 import json
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasd.document import Article
 from rasd.errors import (DecodeError, EmptyTextError, InputError, InvalidDateError,
                          MalformedLineError, MissingIdError, UnreadableFileError)
@@ -94,3 +97,20 @@ def test_unreadable_file_is_one_error(tmp_path):
     [err] = list(read_jsonl(tmp_path))  # a folder cannot be opened as a file
     assert isinstance(err, UnreadableFileError)
     assert err.source == str(tmp_path)
+
+
+ROWS = st.one_of(
+    st.builds(lambda i, t: line(id=i, text=t), st.text(min_size=1).filter(str.strip),
+              st.text(min_size=1).filter(str.strip)),
+    st.builds(lambda t: line(text=t), st.text()),
+    st.text(alphabet="{}[]\":,ab 1").filter(str.strip).map(lambda s: s + "\n"),
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(ROWS, max_size=12))
+def test_every_line_gives_exactly_one_item_in_order(rows):
+    rows = [r for r in rows if "\n" not in r.rstrip("\n") and "\r" not in r]
+    items = list(read_jsonl_stream(io.BytesIO("".join(rows).encode("utf-8")), "f"))
+    assert [i.source for i in items] == [f"f:{n}" for n in range(1, len(rows) + 1)]
+    assert all(isinstance(i, (Article, InputError)) for i in items)

@@ -23,6 +23,8 @@ SKIP: frozenset[str] = frozenset({
 BLOCK: frozenset[str] = frozenset({
     "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
     "section", "article", "table", "ul", "ol", "pre", "hr", "dd", "dt"})
+#: block elements without content: a line break inside a paragraph, not its end
+VOID: frozenset[str] = frozenset({"br", "hr"})
 #: meta names/properties that carry the publication date, best first
 DATE_KEYS: tuple[str, ...] = (
     "article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -84,8 +86,8 @@ class _PageParser(HTMLParser):
             self.in_article += 1
         if tag in BLOCK:
             self._newline()
-        if tag == "p":
-            self._begin("p")
+        if tag == "p" or (tag in BLOCK and tag not in VOID and self.capture == "p"):
+            self._begin("p")  # a block inside <p> closes it (as browsers do) and goes on
         elif tag in ("title", "h1") and self.capture is None:
             self._begin(tag)
         elif tag == "time" and a.get("datetime") and self.in_article:
@@ -100,7 +102,7 @@ class _PageParser(HTMLParser):
             return
         if self.skip:
             return
-        if tag == self.capture or (tag in BLOCK and self.capture == "p"):
+        if tag == self.capture or (tag in BLOCK and tag not in VOID and self.capture == "p"):
             self._end()
         if tag in BLOCK:
             self._newline()
@@ -144,6 +146,8 @@ class _PageParser(HTMLParser):
             self.h1.append((text, bool(self.in_article)))
 
     def _newline(self) -> None:
+        if self.capture in ("p", "h1"):
+            self.buf.append(" ")  # <br> inside a paragraph or headline separates words
         self.page_text.append("\n")
         if self.in_article:
             self.article_text.append("\n")
