@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 from ..document import Article
 from ..errors import StoreError
 from ..extract import Extraction, Extractor
+from ..merge import places
 from ..merge.rules import ParentOf
 from . import migrate
 from .codec import RECORD_COLUMNS, dumps, loads, overlay, record_columns
@@ -60,7 +61,8 @@ class Store(EditsMixin, QueriesMixin):
 
     def __init__(self, db: Dialect, parent_of: ParentOf | None = None) -> None:
         self.db = db
-        self.merger = Merger(db, parent_of)
+        # the gazetteer's neighbourhood -> city map unless told otherwise (tests)
+        self.merger = Merger(db, parent_of or places.parent_of)
 
     @classmethod
     def open(cls, url: str | None = None, *, upgrade: bool = True,
