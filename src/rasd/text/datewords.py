@@ -1,0 +1,130 @@
+"""Date vocabulary (compiled from ``lexicons/dates.toml``) and the past-biased resolver.
+
+Resolution rules, news reporting the past:
+
+- a weekday alone («الخميس», «فجر الخميس», «يوم الخميس») is the latest such day
+  on or before the publication day (a Thursday article saying «الخميس» means
+  that same day); with «الماضي»/«الفائت» it is strictly before the publication
+  day (a week back when the weekday is the publication day's); with
+  «المقبل»/«القادم» strictly after it;
+- a month without a year is the latest such month on or before the
+  publication month («الماضي»: strictly before, «المقبل»: strictly after);
+- a day and month without a year is the latest such date on or before the
+  publication day;
+- a month is a range from its first day to its last (capped at the
+  publication day): ``start`` and ``value``, precision 3.
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..resources import load_toml
+from .arabic import normalize_key
+from .months import DATES
+
+_CLITICS = ("و", "ب", "ف", "ل")
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """Folded lookup tables for the dates stage."""
+
+    weekdays: dict[str, int]
+    relative: dict[tuple[str, ...], int]
+    day_parts: frozenset[tuple[str, ...]]
+    past: frozenset[str]
+    future: frozenset[str]
+    current: frozenset[str]
+    periods: dict[str, frozenset[str]]
+    within: frozenset[tuple[str, ...]]
+    not_today: frozenset[str]
+
+
+def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The phrase, and its first word behind و ب ف ل («بالامس», «والخميس»)."""
+    return [words] + [(c + words[0], *words[1:]) for c in _CLITICS]
+
+
+def _phrases(items) -> list[tuple[str, ...]]:
+    return [tuple(normalize_key(w).split()) for w in items]
+
+
+@functools.lru_cache(maxsize=1)
+def date_lexicon() -> DateLexicon:
+    """The compiled date vocabulary (built once per process)."""
+    data = load_toml(DATES)
+    weekdays: dict[str, int] = {}
+    for name, wd in data["weekdays"].items():
+        for (form,) in _variants((normalize_key(name),)):
+            weekdays.setdefault(form, int(wd))
+    relative: dict[tuple[str, ...], int] = {}
+    for name, offset in data["relative_days"].items():
+        for form in _variants(tuple(normalize_key(name).split())):
+            relative.setdefault(form, int(offset))
+    markers = data["markers"]
+    periods = {k: frozenset(normalize_key(w) for w in v)
+               for k, v in data["periods"].items() if k != "within"}
+    return DateLexicon(
+        weekdays=weekdays, relative=relative,
+        day_parts=frozenset(p for ph in _phrases(data["day_parts"]["words"]) for p in _variants(ph)),
+        past=frozenset(normalize_key(w) for w in markers["past"]),
+        future=frozenset(normalize_key(w) for w in markers["future"]),
+        current=frozenset(normalize_key(w) for w in markers["current"]),
+        periods=periods,
+        within=frozenset(p for ph in _phrases(data["periods"]["within"]) for p in _variants(ph)),
+        not_today=frozenset(normalize_key(w) for w in data["not_today"]["words"]))
+
+
+def resolve_weekday(published: date, weekday: int, direction: str | None = None) -> date:
+    """The weekday nearest the publication day: on or before it, or strictly past/future."""
+    back = (published.weekday() - weekday) % 7
+    if direction == "future":
+        ahead = (weekday - published.weekday()) % 7
+        return published + timedelta(days=ahead or 7)
+    if direction == "past" and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def resolve_month(published: date, month: int, direction: str | None = None) -> tuple[int, int]:
+    """(year, month) of a month named without a year."""
+    year = published.year
+    if direction == "future":
+        return (year, month) if month > published.month else (year + 1, month)
+    if month > published.month or (direction == "past" and month == published.month):
+        year -= 1
+    return year, month
+
+
+def resolve_day_month(published: date, month: int, day: int) -> date | None:
+    """The latest ``day`` of ``month`` on or before the publication day."""
+    for year in (published.year, published.year - 1):
+        d = safe_date(year, month, day)
+        if d is not None and d <= published:
+            return d
+    return None
+
+
+def month_range(year: int, month: int, published: date | None) -> tuple[date, date]:
+    """(first day, last day capped at the publication day) of a month."""
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    if published is not None and date(year, month, 1) <= published < last:
+        last = published
+    return date(year, month, 1), last
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) ``delta`` months away."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """A date, or None when the parts do not make one («31 فبراير»)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
