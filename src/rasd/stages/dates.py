@@ -57,6 +57,7 @@ class _Matcher:
         self.lex = lex
         self.pub = published
         self.numwords = number_lexicon().words
+        self.months = month_table()
 
     def t(self, k: int) -> str:
         return self.texts[k] if 0 <= k < self.n else ""
@@ -85,7 +86,19 @@ class _Matcher:
                 i = hit.last + 1
         return out
 
+    def could_start(self, i: int) -> bool:
+        """Can a date expression start at token ``i``? (most tokens: no, at once)."""
+        text = self.texts[i]
+        if self.tokens[i].kind == "num" or text in self.lex.starters:
+            return True
+        if text in self.months.single or text in self.months.first_words:
+            return True
+        w = self.numwords.get(text)
+        return w is not None and w.kind == "ordinal"
+
     def at(self, i: int) -> _Hit | None:
+        if not self.could_start(i):
+            return None
         hit = self.core(i)
         if hit is not None:
             return hit
@@ -228,13 +241,20 @@ class _Matcher:
             if offset is None:
                 continue
             last = i + size - 1
-            if size == 1 and self.texts[i].endswith("اليوم") and self.t(last + 1) in self.lex.not_today:
+            if size == 1 and self.texts[i].endswith("اليوم") and not self.is_today(i):
                 return None
             if self.pub is None:
                 return None
             last = self.confirming_weekday(last)
             return _Hit(i, last, self.pub + timedelta(days=offset), "relative_day", relative=True)
         return None
+
+    def is_today(self, i: int) -> bool:
+        """«اليوم» as today, not «اليوم التالي», «نفس اليوم», «عين اليوم» or a quoted title."""
+        before, after = self.t(i - 1), self.t(i + 1)
+        if after in self.lex.not_today or before in self.lex.not_today_before:
+            return False
+        return not (before in ('"', "«", "“") and after in ('"', "»", "”"))
 
     def confirming_weekday(self, last: int) -> int:
         """«أمس الجمعة», «اليوم (الخميس)»: a weekday naming the same day joins the mention."""

@@ -41,6 +41,8 @@ class DateLexicon:
     periods: dict[str, frozenset[str]]
     within: frozenset[tuple[str, ...]]
     not_today: frozenset[str]
+    not_today_before: frozenset[str]
+    starters: frozenset[str]  # first words of every pattern (a fast filter)
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -67,15 +69,21 @@ def date_lexicon() -> DateLexicon:
     markers = data["markers"]
     periods = {k: frozenset(normalize_key(w) for w in v)
                for k, v in data["periods"].items() if k != "within"}
+    day_parts = frozenset(p for ph in _phrases(data["day_parts"]["words"]) for p in _variants(ph))
+    within = frozenset(p for ph in _phrases(data["periods"]["within"]) for p in _variants(ph))
+    starters = set(weekdays) | {p[0] for p in relative} | {p[0] for p in day_parts}
+    starters |= {p[0] for p in within} | periods["since"] | periods["week"] | periods["month"]
+    starters |= {"شهر", "الشهر", "منتصف", "مطلع", "اوايل", "بدايه", "اواخر", "نهايه"}
     return DateLexicon(
-        weekdays=weekdays, relative=relative,
-        day_parts=frozenset(p for ph in _phrases(data["day_parts"]["words"]) for p in _variants(ph)),
+        weekdays=weekdays, relative=relative, day_parts=day_parts,
         past=frozenset(normalize_key(w) for w in markers["past"]),
         future=frozenset(normalize_key(w) for w in markers["future"]),
         current=frozenset(normalize_key(w) for w in markers["current"]),
         periods=periods,
-        within=frozenset(p for ph in _phrases(data["periods"]["within"]) for p in _variants(ph)),
-        not_today=frozenset(normalize_key(w) for w in data["not_today"]["words"]))
+        within=within,
+        not_today=frozenset(normalize_key(w) for w in data["not_today"]["words"]),
+        not_today_before=frozenset(normalize_key(w) for w in data["not_today_before"]["words"]),
+        starters=frozenset(starters))
 
 
 def resolve_weekday(published: date, weekday: int, direction: str | None = None) -> date:

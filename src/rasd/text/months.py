@@ -18,6 +18,7 @@ class MonthTable:
     single: dict[str, int]
     double: dict[tuple[str, str], int]
     ambiguous: frozenset[str]
+    first_words: frozenset[str]  # of the two-word names («تشرين», «كانون»)
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def month_table() -> MonthTable:
             for p in ("و", "ب", "ل"):
                 single.setdefault(p + parts[0], int(month))
     ambiguous = frozenset(normalize_key(w) for w in data["ambiguous_months"]["words"])
-    return MonthTable(single, double, ambiguous)
+    return MonthTable(single, double, ambiguous, frozenset(a for a, _ in double))
 
 
 def month_at(texts: Sequence[str], k: int, backwards: bool = False) -> tuple[int, int, int] | None:
