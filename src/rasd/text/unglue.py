@@ -12,11 +12,12 @@ Two signs of a lost space:
    programming (:meth:`VocabSplitter.best_split`).
 
 The splitter is conservative because a wrong split corrupts a good word: a
-known word is never split; every piece has at least :data:`MIN_PIECE` letters
-(:data:`SHORT_PIECE` before a piece starting with the article) and is itself frequent (or a frequent word behind a proclitic و ف ب ل ك / ال);
-a piece that is a bare proclitic («وال», «بال») or an attached pronoun
-(«هما», «تهم») is refused, since those pieces make most false splits of rare
-inflected words. Written by hand because no pinned library segments Arabic
+known word, nor a known stem with clitics or endings («لبلداننا»), is ever
+split; every piece has at least :data:`MIN_PIECE` letters (:data:`SHORT_PIECE`
+before a piece starting with the article, the surest boundary) and is itself
+frequent (or a frequent word behind a proclitic و ف ب ل ك / ال); a piece
+that is a bare proclitic («وال», «بال») or an attached pronoun («هما», «تهم»)
+is refused, since those make most false splits of rare inflected words. Written by hand because no pinned library segments Arabic
 with an offset-preserving, lexicon-driven rule; decisions are cached per token.
 """
 from __future__ import annotations
