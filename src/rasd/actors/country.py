@@ -12,11 +12,13 @@ dictionary pass over the tokens); the places stage does the real geocoding.
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..mentions import Token
+from ..mentions import Sentence
 from .dictionary import load
 from .matcher import Matcher
 
@@ -24,6 +26,8 @@ LEAD_CHARS = 400  # normalized characters that count as the lead
 LEAD_WEIGHT = 2.0
 NEAR_TOKENS = 8.0  # an indicator this many tokens away counts half
 SENTENCE_ENDS = frozenset(".!?؟")
+# as the segment stage splits: a full stop between digits is a decimal point
+_SENT_END = re.compile(r"(?<!\d)[.!?؟]+(?!\d)|\n+|(?<=\d)[.](?!\d)")
 MAX_SECONDARY = 3
 MIN_SECONDARY = 1.0
 SECONDARY_SHARE = 0.25
@@ -35,8 +39,9 @@ class CountryContext:
 
     ranking: tuple[str, ...]
     scores: tuple[tuple[str, float], ...]
-    sentence_of_token: tuple[int, ...]
-    sentence_hits: tuple[tuple[tuple[int, str, float], ...], ...]  # (token, country, weight)
+    starts: tuple[int, ...]  # normalized start of each token
+    bounds: tuple[int, ...]  # normalized start of each sentence
+    sentence_hits: dict[int, tuple[tuple[int, str, float], ...]]  # (token, country, weight)
 
     @property
     def main(self) -> str | None:
@@ -52,9 +57,13 @@ class CountryContext:
         return tuple(c for c, s in self.scores[:MAX_SECONDARY]
                      if s >= max(MIN_SECONDARY, top * SECONDARY_SHARE))
 
+    def sentence(self, token: int) -> int:
+        """The sentence number of ``token``."""
+        return max(bisect_right(self.bounds, self.starts[token]) - 1, 0)
+
     def at(self, token: int) -> str | None:
         """The country at ``token``: its sentence's indicators, nearest first; else the main."""
-        hits = self.sentence_hits[self.sentence_of_token[token]] if self.sentence_hits else ()
+        hits = self.sentence_hits.get(self.sentence(token))
         if not hits:
             return self.main
         score: dict[str, float] = defaultdict(float)
@@ -70,30 +79,25 @@ def indicator_matcher() -> Matcher[tuple[tuple[str, float], ...]]:
     return Matcher(load().indicators)
 
 
-def sentence_index(tokens: Sequence[Token], text: str) -> list[int]:
-    """Sentence number of each token: a sentence ends at «.!?؟» or a line break."""
-    out: list[int] = []
-    s, prev_end, ended = 0, 0, False
-    for t in tokens:
-        if out and (ended or "\n" in text[prev_end:t.nstart]):
-            s += 1
-        ended = t.kind == "punct" and t.text in SENTENCE_ENDS
-        out.append(s)
-        prev_end = t.nend
-    return out
+def sentence_bounds(text: str, sentences: Sequence[Sentence] | None = None) -> list[int]:
+    """Normalized start of each sentence: from the ``sentences`` layer when there is
+    one, else split at «.!?؟» and line breaks here (as the segment stage does)."""
+    if sentences:
+        return [s.nstart for s in sentences]
+    return [0] + [m.end() for m in _SENT_END.finditer(text)]
 
 
-def estimate(texts: Sequence[str | None], starts: Sequence[int], sentence_of: Sequence[int],
+def estimate(texts: Sequence[str | None], starts: Sequence[int], bounds: Sequence[int],
              pointed: Iterable[tuple[int, str]] = ()) -> CountryContext:
     """Score countries over the tokens; ``pointed`` adds (token, country) evidence."""
     total: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
-    per_sentence: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    evidence: list[tuple[int, str, float]] = []
 
     def add(tok: int, country: str, weight: float) -> None:
         total[country] += weight * (LEAD_WEIGHT if starts[tok] < LEAD_CHARS else 1.0)
         first_seen.setdefault(country, tok)
-        per_sentence[sentence_of[tok]].append((tok, country, weight))
+        evidence.append((tok, country, weight))
 
     for hit in indicator_matcher().find(texts):
         for country, weight in hit.value:
@@ -101,7 +105,9 @@ def estimate(texts: Sequence[str | None], starts: Sequence[int], sentence_of: Se
     for tok, country in pointed:
         add(tok, country, 1.0)
     ranking = sorted(total, key=lambda c: (-total[c], first_seen[c]))
-    n_sent = (sentence_of[-1] + 1) if sentence_of else 0
-    hits = tuple(tuple(per_sentence.get(s, ())) for s in range(n_sent))
+    per_sentence: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for ev in evidence:
+        per_sentence[max(bisect_right(bounds, starts[ev[0]]) - 1, 0)].append(ev)
     return CountryContext(tuple(ranking), tuple((c, round(total[c], 2)) for c in ranking),
-                          tuple(sentence_of), hits)
+                          tuple(starts), tuple(bounds),
+                          {k: tuple(v) for k, v in per_sentence.items()})

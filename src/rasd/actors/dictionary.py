@@ -30,6 +30,7 @@ BLOCK = "\x00block"  # the term key of a blocked phrase
 FORMS = {"def_m": ("ال", ("",)), "def_f": ("ال", ("ة",)), "def_pl": ("ال", ("ين", "ون")),
          "indef_m": ("", ("",)), "indef_f": ("", ("ة",)), "indef_pl": ("", ("ين", "ون"))}
 WEAK = 0.5  # weight of a weak country indicator
+MAX_SPELLINGS = 64  # variants entered per alias at most
 
 
 def tokens_of(text: str) -> tuple[str, ...]:
@@ -70,8 +71,12 @@ class Dictionary:
             self._origin[toks] = "generated" if generated else where
 
     def _spellings(self, toks: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
-        options = [(t,) + self.spelling.get(t, ()) for t in toks]
-        return itertools.islice(itertools.product(*options), 64)
+        """``toks`` with every combination of spelling variants (a variant may be
+        several words: «عبدالله» / «عبد الله»)."""
+        options = [((t,),) + tuple(tuple(v.split()) for v in self.spelling.get(t, ()))
+                   for t in toks]
+        for combo in itertools.islice(itertools.product(*options), MAX_SPELLINGS):
+            yield tuple(w for part in combo for w in part)
 
     def add_indicator(self, phrase: str, country: str, weight: float) -> None:
         """``phrase`` counts ``weight`` towards ``country`` (a shared name counts for each)."""

@@ -11,9 +11,10 @@ import functools
 from datetime import date
 from typing import Sequence
 
-from ..document import Document
+from ..document import Document, Span
 from ..mentions import ActorMention, Token
-from .country import CountryContext, estimate, sentence_index
+from ..text.arabic import DELETE
+from .country import CountryContext, estimate, sentence_bounds
 from .dictionary import BLOCK, load
 from .matcher import Hit, Matcher
 from .resolve import choose_cached
@@ -31,6 +32,16 @@ def token_texts(tokens: Sequence[Token]) -> list[str | None]:
     return [None if t.kind == "punct" else t.text for t in tokens]
 
 
+def evidence_span(doc: Document, nstart: int, nend: int) -> Span:
+    """The raw span of ``[nstart, nend)``, with the marks that end its last word
+    (diacritics, tatweel) so that the evidence shows whole words."""
+    span = doc.raw_span(nstart, nend)
+    text, end = doc.text, span.end
+    while end < len(text) and text[end] in DELETE:
+        end += 1
+    return Span(span.start, end) if end != span.end else span
+
+
 def _rule(hit: Hit[str]) -> str:
     return ("head+" if hit.head is not None else "") + (
         "generated" if load().terms[hit.value].generated else "alias")
@@ -43,7 +54,8 @@ def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext
     hits = actor_matcher().find(texts, skip=BLOCK)
     d = load()
     pointed = [(h.last, d.terms[h.value].indicates) for h in hits if d.terms[h.value].indicates]
-    ctx = estimate(texts, [t.nstart for t in tokens], sentence_index(tokens, doc.norm.text),
+    starts = [t.nstart for t in tokens]
+    ctx = estimate(texts, starts, sentence_bounds(doc.norm.text, doc.get("sentences")),
                    pointed)  # type: ignore[arg-type]
     when: date | None = doc.article.published
     mentions = []
@@ -54,7 +66,7 @@ def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext
         if res is None:
             continue
         nstart, nend = tokens[h.first].nstart + h.cut, tokens[h.last].nend
-        span = doc.raw_span(nstart, nend)
+        span = evidence_span(doc, nstart, nend)
         mentions.append(ActorMention(
             res.actor, nstart, nend, span, doc.text[span.start:span.end], _rule(h),
             res.confidence, key=h.value, alternatives=res.alternatives, context=country))

@@ -12,13 +12,13 @@ join its match: «عناصر من تنظيم داعش» is one mention of the Is
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Generic, Mapping, Sequence, TypeVar
 
 T = TypeVar("T")
 
 MAX_HEAD_CHAIN = 3  # heads and connectors allowed before a phrase
+CACHE_LIMIT = 200_000  # distinct words remembered per matcher
 
 
 def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
@@ -65,13 +65,32 @@ class Matcher(Generic[T]):
             self.longest[toks[0]] = max(self.longest.get(toks[0], 0), len(toks))
         self.heads = heads
         self.connectors = connectors
-        self._starts = functools.lru_cache(maxsize=1 << 16)(self._starts_uncached)
-        self._head = functools.lru_cache(maxsize=1 << 14)(self._head_uncached)
+        # plain dicts, not lru_cache: this lookup runs for every token of every text
+        self._info: dict[str, tuple[tuple[tuple[str, int], ...], int | None]] = {}
+        self._boring: set[str] = set()  # words that start nothing
 
-    def _starts_uncached(self, word: str) -> tuple[tuple[str, int], ...]:
-        return tuple(v for v in clitic_variants(word) if v[0] in self.longest)
+    def info(self, word: str) -> tuple[tuple[tuple[str, int], ...], int | None] | None:
+        """(phrase starts among the word's clitic variants, clitic cut of a modifier head or
+        None); None when the word neither starts a phrase nor is a head."""
+        try:
+            return self._info[word]
+        except KeyError:
+            pass
+        variants = clitic_variants(word)
+        starts = tuple(v for v in variants if v[0] in self.longest)
+        head = next((c for v, c in variants if v in self.heads), None)
+        value = (starts, head) if starts or head is not None else None
+        if len(self._info) + len(self._boring) > CACHE_LIMIT:
+            self._info.clear()
+            self._boring.clear()
+        if value is None:
+            self._boring.add(word)
+        else:
+            self._info[word] = value
+        return value
 
-    def _head_uncached(self, word: str) -> bool:
+    def _linking(self, word: str) -> bool:
+        """Can ``word`` continue a chain of modifier heads (a head or a connector)?"""
         return any(v in self.heads or v in self.connectors for v, _c in clitic_variants(word))
 
     def match_at(self, texts: Sequence[str | None], i: int, headed: bool = False
@@ -81,10 +100,13 @@ class Matcher(Generic[T]):
         word = texts[i]
         if word is None:
             return None
+        inf = self.info(word)
+        if inf is None:
+            return None
         best: Hit[T] | None = None
         phrases = self.phrases
         n = len(texts)
-        for stem, cut in self._starts(word):
+        for stem, cut in inf[0]:
             words = [stem]
             j = i
             limit = self.longest[stem]
@@ -99,20 +121,15 @@ class Matcher(Generic[T]):
                 words.append(texts[j])  # type: ignore[arg-type]
         return best
 
-    def _head_match(self, texts: Sequence[str | None], i: int) -> Hit[T] | None:
+    def _head_match(self, texts: Sequence[str | None], i: int, cut: int) -> Hit[T] | None:
         """A phrase preceded by a chain of modifier heads starting at token ``i``."""
-        word = texts[i]
-        if word is None or not self.heads or not self._head(word):
-            return None
-        cut = next((c for v, c in clitic_variants(word) if v in self.heads), None)
-        if cut is None:
-            return None  # a connector cannot start the chain
         j = i + 1
         while j < len(texts) and j <= i + MAX_HEAD_CHAIN:
             hit = self.match_at(texts, j, headed=True)
             if hit is not None:
                 return Hit(hit.value, i, hit.last, cut, head=i)
-            if texts[j] is None or not self._head(texts[j]):  # type: ignore[arg-type]
+            word = texts[j]
+            if word is None or not self._linking(word):
                 return None
             j += 1
         return None
@@ -121,16 +138,23 @@ class Matcher(Generic[T]):
         """Non-overlapping longest hits left to right; hits whose value is ``skip``
         consume their words but are not returned (blocked phrases)."""
         out: list[Hit[T]] = []
-        i, n = 0, len(texts)
-        while i < n:
-            hit = self.match_at(texts, i)
-            head = self._head_match(texts, i)
-            if head is not None and (hit is None or head.last > hit.last):
-                hit = head
+        boring, info = self._boring, self.info
+        free = 0  # first token not inside an accepted hit
+        # a set test in a comprehension is the cheapest way past the many dull words
+        for i in [i for i, w in enumerate(texts) if w is not None and w not in boring]:
+            if i < free:
+                continue
+            inf = info(texts[i])  # type: ignore[arg-type]
+            if inf is None:
+                continue
+            hit = self.match_at(texts, i) if inf[0] else None
+            if inf[1] is not None:
+                head = self._head_match(texts, i, inf[1])
+                if head is not None and (hit is None or head.last > hit.last):
+                    hit = head
             if hit is None:
-                i += 1
                 continue
             if skip is None or hit.value != skip:
                 out.append(hit)
-            i = hit.last + 1
+            free = hit.last + 1
         return out
