@@ -74,8 +74,10 @@ class NormText:
             pos = self.offsets[min(nstart, len(self.offsets) - 1)]
             return Span(pos, pos)
         start = self.offsets[nstart]
-        end = self.offsets[nend - 1] + 1
-        return Span(start, end if end > start else start)
+        # up to the next kept character: the marks normalization dropped after
+        # the last letter (tanween, shadda, tatweel) belong to the word
+        end = max(self.offsets[nend - 1] + 1, self.offsets[nend])
+        return Span(start, end)
 
 
 @dataclass(frozen=True)

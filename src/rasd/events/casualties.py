@@ -32,6 +32,22 @@ CasualtyCue = Match[tuple[Cue, ...]]
 
 
 @functools.lru_cache(maxsize=1)
+def _noun_leads() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_key(p).split()) for p in load_toml("lexicons/casualties.toml")["death"]["lead"])
+
+
+def _led(w: "Window", i: int) -> bool:
+    """Is the figure-less casualty noun at ``i`` introduced as new dead («سقوط قتلى»)?"""
+    for lead in _noun_leads():
+        n = len(lead)
+        words = tuple(w.text(j) for j in range(i - n, i))
+        if len(words) == n and all(a == b or a.endswith(b) and len(a) - len(b) <= 2
+                                   for a, b in zip(words, lead)):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
 def _grammatical_number() -> tuple[frozenset[str], frozenset[str]]:
     data = load_toml("lexicons/casualties.toml")["victim_number"]
     return (frozenset(normalize_key(w) for w in data["singular"]),
@@ -124,35 +140,51 @@ def _victim_after(w: Window, j: int, limit: int = 3) -> tuple[str, int, int] | N
     return None
 
 
-def _coordinated_victims(w: Window, i: int) -> tuple[int | None, str, int, int, dict[str, int]] | None:
-    """«رجل وزوجته», «ضابط ومجند»: victims counted by grammatical number."""
+def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, dict[str, int], NumberMention | None] | None:
+    """A coordinated list of victims starting at token ``k``: «23 شخصا», «طفلين
+    وامرأة», «رجل وزوجته», «ضابط ومجند». Returns (total, first class, first
+    token, last token, subsets, first number); None when no victim is there."""
     total: int | None = 0
-    cls = ""
+    cls: str | None = None
     first = last = -1
     subsets: dict[str, int] = {}
-    k = i
+    first_num: NumberMention | None = None
     while k < len(w.tokens):
-        classes = w.victim_classes(k)
-        if not classes:
+        count: int | None
+        classes: list[str]
+        if k in w.num_at:
+            n, nlast = w.num_at[k]
+            count, classes, end = n.value, [], nlast
+            if n.head:
+                classes = w.victim_classes(k)
+            else:
+                v = _victim_after(w, nlast)
+                if v:
+                    classes, end = w.victim_classes(v[1]), v[2]
+            first_num = first_num or n
+        elif w.victim_classes(k):
+            classes, end = w.victim_classes(k), w.cue_at[k].last
+            count = noun_count(w.cue_at[k].key)
+        else:
             break
-        m = w.cue_at[k]
-        n = noun_count(m.key)
         if first < 0:
-            first, cls = k, classes[0]
-        total = None if (total is None or n is None) else total + n
+            first = k
+            cls = classes[0] if classes else None
+        total = None if (total is None or count is None) else total + count
         for c in classes:
-            if c in SUBSET_CLASSES and n:
-                subsets[c] = subsets.get(c, 0) + n
-        last = m.last
-        if w.text(last + 1) == "و" and w.victim_classes(last + 2):
-            k = last + 2
-        elif w.victim_classes(last + 1) and w.cue_at[last + 1].clitic.startswith("و"):
-            k = last + 1
+            if c in SUBSET_CLASSES and count:
+                subsets[c] = subsets.get(c, 0) + count
+        last = end
+        nxt = end + 1
+        if w.text(nxt) == "و" and (nxt + 1 in w.num_at or w.victim_classes(nxt + 1)):
+            k = nxt + 1
+        elif w.victim_classes(nxt) and w.cue_at[nxt].clitic.startswith("و"):
+            k = nxt
         else:
             break
     if first < 0:
         return None
-    return total, cls, first, last, subsets
+    return total, cls, first, last, subsets, first_num
 
 
 def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | None], list[Span], int]:
@@ -195,6 +227,8 @@ def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | No
 def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
     """A further group after a figure: «و9 مقاتلين», «إضافة إلى ثلاثة من العاملين»."""
     j = end + 1
+    while w.text(j) in {"علي", "الاقل", "الاكثر", "تقريبا"}:
+        j += 1
     if w.text(j) in {"،", ","}:
         j += 1
     if w.text(j) == "و":
@@ -234,21 +268,17 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
         if right:
             n, _, b = right
             return n.value, n, i, b, None, -1, -1, subsets
+        if not _led(w, i):
+            return -1, None, i, m.last, None, -1, -1, subsets
         return noun_count(m.key), None, i, m.last, None, -1, -1, subsets
-    right = _number_right(w, m.last)
-    if right:
-        n, a, b = right
-        v = _victim_after(w, b)
-        if v:
-            return n.value, n, i, v[2], v[0], v[1], v[2], subsets
-        return n.value, n, i, b, None, -1, -1, subsets
     k = m.last + 1
-    while w.text(k) in {"ما", "عن"}:
+    while k < len(w.tokens) and k <= m.last + 5 and k not in w.num_at and not w.victim_classes(k) \
+            and w.text(k) in BRIDGE:
         k += 1
-    coord = _coordinated_victims(w, k) if k < len(w.tokens) else None
-    if coord:
-        total, cls, a, b, subsets = coord
-        return total, None, i, b, cls, a, b, subsets
+    group = _victim_group(w, k) if k < len(w.tokens) else None
+    if group:
+        total, cls, a, b, subsets, num = group
+        return total, num, i, b, cls, a, b, subsets
     # «سبعة عشر مدنيا قتلوا»: number and victim before a past-tense verb
     j = i - 1
     if j >= 0 and w.victim_classes(j):
@@ -272,6 +302,10 @@ def parse(w: Window) -> list[Casualty]:
         if cue is None:
             continue
         count, num, a, b, vcls, va, vb, subsets = _figure(w, i, cue.kind, cue.value)
+        if count == -1:  # a back-reference, not a figure
+            continue
+        if w.cue(b + 1, cue.kind) and w.cue(b + 1, cue.kind).value == "noun":
+            b = w.cue_at[b + 1].last  # «مقتل 37 قتيلا»: one figure, not two
         sub, sub_spans, sub_last = _subsets(w, b)
         for c, v in subsets.items():
             sub.setdefault(c, v)

@@ -59,7 +59,7 @@ class Segment:
         to_raw = doc.norm.to_raw
         offs = doc.norm.offsets
         # inlined to_raw: this is the hottest loop of the stage
-        tokens = tuple(Token(m.group(), a, b, Span(offs[a], offs[b - 1] + 1), m.lastgroup or "punct")
+        tokens = tuple(Token(m.group(), a, b, Span(offs[a], max(offs[b - 1] + 1, offs[b])), m.lastgroup or "punct")
                        for m in _TOKEN.finditer(text) for a, b in (m.span(),))
         sentences = []
         for i, (a, b) in enumerate(_ranges(text, 0, len(text), _SENT_END)):
