@@ -25,6 +25,9 @@ from .matcher import Matcher
 LEAD_CHARS = 400  # normalized characters that count as the lead
 LEAD_WEIGHT = 2.0
 NEAR_TOKENS = 8.0  # an indicator this many tokens away counts half
+# the article's main country weighs like a fairly near indicator in every sentence:
+# one weak or distant word does not move a sentence to another country
+ARTICLE_PRIOR = 0.6
 SENTENCE_ENDS = frozenset(".!?؟")
 # as the segment stage splits: a full stop between digits is a decimal point
 _SENT_END = re.compile(r"(?<!\d)[.!?؟]+(?!\d)|\n+|(?<=\d)[.](?!\d)")
@@ -62,11 +65,15 @@ class CountryContext:
         return max(bisect_right(self.bounds, self.starts[token]) - 1, 0)
 
     def at(self, token: int) -> str | None:
-        """The country at ``token``: its sentence's indicators, nearest first; else the main."""
+        """The country at ``token``: its sentence's indicators, the nearest counting most,
+        against the article's countries as a prior; the main country when nothing says."""
         hits = self.sentence_hits.get(self.sentence(token))
         if not hits:
             return self.main
         score: dict[str, float] = defaultdict(float)
+        top = self.scores[0][1] if self.scores else 1.0
+        for country, total in self.scores:
+            score[country] = ARTICLE_PRIOR * total / top
         for tok, country, weight in hits:
             score[country] += weight / (1.0 + abs(tok - token) / NEAR_TOKENS)
         rank = {c: i for i, c in enumerate(self.ranking)}

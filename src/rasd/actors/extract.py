@@ -62,7 +62,9 @@ def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext
     for h in hits:
         country = ctx.at(h.first)
         fallback = tuple(c for c in ctx.secondary if c != country)
-        res = choose_cached(h.value, country, when, fallback)
+        # the sentence's country is a guess unless it is the article's: only then is a
+        # foreign state's force coded as external (inter 8) here
+        res = choose_cached(h.value, country, when, fallback, country == ctx.main)
         if res is None:
             continue
         nstart, nend = tokens[h.first].nstart + h.cut, tokens[h.last].nend

@@ -87,9 +87,10 @@ def _template(d: Dictionary, template: str, country: str | None,
         return Actor(f"{template}:{c.name}:{period.name}", period.name, c.family, STATE,
                      c.name), ok
     if template == "islamic_state":
-        name = (c.islamic_state if c and c.islamic_state
-                else f"Islamic State ({country})" if country else "Islamic State")
-        return Actor(f"islamic_state:{country or '-'}", name, "IS", 2, country), True
+        # only the branches countries.toml names; elsewhere the movement itself
+        if c is not None and c.islamic_state:
+            return Actor(f"islamic_state:{c.name}", c.islamic_state, "IS", 2, c.name), True
+        return Actor("islamic_state:-", "Islamic State", "IS", 2, None), True
     if template == "unidentified":
         return unidentified(country), True
     if template == "civilians":
@@ -131,12 +132,14 @@ def _external(actor: Actor, country: str | None) -> Actor:
 
 
 def choose(term: Term, country: str | None, when: date | None,
-           fallback: Sequence[str] = (), d: Dictionary | None = None) -> Resolution | None:
+           fallback: Sequence[str] = (), d: Dictionary | None = None,
+           external: bool = True) -> Resolution | None:
     """The best reading of ``term`` in ``country`` on ``when``; None if none applies.
 
     ``fallback`` lists other countries the text is about (weaker evidence).
     Country fit outranks the date: a name that is stale on the date is still
-    preferred to a reading that belongs to another country.
+    preferred to a reading that belongs to another country. ``external``:
+    ``country`` is sure enough to code another state's forces as inter 8.
     """
     d = d or load()
     scored = []
@@ -150,7 +153,9 @@ def choose(term: Term, country: str | None, when: date | None,
         actor, date_ok = made
         conf = term.confidence * sense.confidence * FIT_CONFIDENCE[fit] * (1 if date_ok
                                                                            else STALE_DATE)
-        scored.append(((fit * 2 + date_ok, -order), _external(actor, country), conf))
+        if external:
+            actor = _external(actor, country)
+        scored.append(((fit * 2 + date_ok, -order), actor, conf))
     if not scored:
         return None
     scored.sort(key=lambda s: s[0], reverse=True)
@@ -161,9 +166,9 @@ def choose(term: Term, country: str | None, when: date | None,
 
 @functools.lru_cache(maxsize=4096)
 def choose_cached(key: str, country: str | None, when: date | None,
-                  fallback: tuple[str, ...] = ()) -> Resolution | None:
+                  fallback: tuple[str, ...] = (), external: bool = True) -> Resolution | None:
     """:func:`choose` for a term key of the bundled dictionary, memoized."""
-    return choose(load().terms[key], country, when, fallback)
+    return choose(load().terms[key], country, when, fallback, external=external)
 
 
 def term_for(mention_or_key: ActorMention | str, d: Dictionary | None = None) -> Term:
