@@ -33,6 +33,12 @@ def test_syrian_government_forces_change_name_after_december_2024():
     assert resolve("الجيش السوري", "Syria", date(2024, 12, 7)).name.endswith("(2000-2024)")
 
 
+def test_regime_words_name_its_remnants_after_its_fall():
+    assert resolve("قوات النظام", "Syria", Y2025).name == "Syrian regime remnants (Assad loyalists)"
+    assert resolve("فلول النظام", "Syria", Y2025).family == "SYR_GOV"
+    assert resolve("الأمن العام", "Syria", Y2025).name == "Police Forces of Syria (2024-)"
+
+
 def test_national_army_is_yemens_army_in_yemen_and_the_sna_in_syria():
     assert resolve("الجيش الوطني", "Yemen", Y2015).name == "Military Forces of Yemen (2012-)"
     assert resolve("الجيش الوطني", "Syria", Y2018).name == "Syrian National Army"
