@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.actors import civilians, interaction, resolution, resolve, unidentified
+from rasd.actors import by_key, civilians, interaction, resolution, resolve, unidentified
 from rasd.errors import UnknownActorError
 
 Y2015 = date(2015, 8, 5)
@@ -97,6 +97,16 @@ def test_alternatives_list_the_other_readings():
 def test_secondary_countries_back_a_reading_when_the_main_one_has_none():
     assert resolution("المقاومة", "Saudi Arabia", Y2015, fallback=("Yemen",)).actor.family \
         == "YEM_GOV"
+
+
+def test_by_key_takes_terms_actor_ids_and_templates():
+    assert by_key("coalition", "Yemen", Y2015).family == "SAU_COALITION"
+    assert by_key("hts_nusra", "Syria", Y2015).name == "Jabhat al Nusra"
+    assert by_key("unidentified", "Iraq", Y2015).name == "Unidentified Armed Group (Iraq)"
+    assert by_key("military/Russia", "Syria", Y2015).inter == 8
+    assert by_key("military", None, Y2015) is None
+    with pytest.raises(UnknownActorError):
+        by_key("no_such_actor", "Syria", Y2015)
 
 
 def test_civilians_and_unidentified_are_named_by_country():

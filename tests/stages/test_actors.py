@@ -33,6 +33,13 @@ def test_aliases_with_clitics_are_found():
     assert families(text) == ["SYR_GOV", "IS", "HOUTHI", "HOUTHI"]
 
 
+def test_rule_names_the_clitic_so_that_an_agent_lam_can_be_seen():
+    rules = [m.rule for m in actors("هجوم لداعش وللحوثيين وبالحوثيين وقوات النظام في حلب")]
+    assert rules == ["alias.clitic_l", "alias.clitic_l", "alias.clitic_b", "alias.clitic_w"]
+    assert actors("قصفت طائرات روسية مدينة إدلب.")[0].rule == "generated"
+    assert actors("قتل عناصر من داعش في الموصل.")[0].rule == "head+alias"
+
+
 def test_layer_is_sorted_by_position_and_keeps_the_dictionary_key():
     ms = actors("اشتبك الجيش الحر مع تنظيم داعش في ريف حلب الشمالي.")
     assert [m.nstart for m in ms] == sorted(m.nstart for m in ms)

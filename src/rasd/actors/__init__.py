@@ -5,6 +5,8 @@ Public API:
 - :func:`resolve` / :func:`resolution`: the actor that a mention, term key or
   alias names in a country on a date (re-resolve a mention for an event's own
   country);
+- :func:`by_key`: the actor of a dictionary key, actor id or template
+  («unidentified», «military/Russia») for a country and date;
 - :func:`civilians`, :func:`unidentified`: ACLED's per-country civilian and
   unidentified-armed-group actors;
 - :func:`interaction`: ACLED's two-digit interaction code;
@@ -14,8 +16,8 @@ Public API:
 from .country import CountryContext
 from .dictionary import Dictionary, load
 from .extract import find_actors
-from .resolve import (Resolution, civilians, interaction, resolution, resolve,
+from .resolve import (Resolution, by_key, civilians, interaction, resolution, resolve,
                       unidentified)
 
-__all__ = ["CountryContext", "Dictionary", "Resolution", "civilians", "find_actors",
+__all__ = ["CountryContext", "Dictionary", "Resolution", "by_key", "civilians", "find_actors",
            "interaction", "load", "resolution", "resolve", "unidentified"]

@@ -42,9 +42,18 @@ def evidence_span(doc: Document, nstart: int, nend: int) -> Span:
     return Span(span.start, end) if end != span.end else span
 
 
-def _rule(hit: Hit[str]) -> str:
-    return ("head+" if hit.head is not None else "") + (
+#: rule suffix for the proclitic on the first word: the preposition if any
+#: («لداعش» → clitic_l: an agent marker, "by IS"), else the conjunction
+CLITIC_NAMES = {"ل": "l", "ب": "b", "ك": "k", "و": "w", "ف": "f"}
+
+
+def _rule(hit: Hit[str], first_word: str) -> str:
+    """How the mention was found: alias / generated, after a modifier head, with a clitic."""
+    rule = ("head+" if hit.head is not None else "") + (
         "generated" if load().terms[hit.value].generated else "alias")
+    if hit.cut:
+        rule += ".clitic_" + CLITIC_NAMES.get(first_word[hit.cut - 1], "x")
+    return rule
 
 
 def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext]:
@@ -70,6 +79,7 @@ def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext
         nstart, nend = tokens[h.first].nstart + h.cut, tokens[h.last].nend
         span = evidence_span(doc, nstart, nend)
         mentions.append(ActorMention(
-            res.actor, nstart, nend, span, doc.text[span.start:span.end], _rule(h),
+            res.actor, nstart, nend, span, doc.text[span.start:span.end],
+            _rule(h, texts[h.first] or ""),
             res.confidence, key=h.value, alternatives=res.alternatives, context=country))
     return tuple(mentions), ctx

@@ -19,7 +19,8 @@ from ..errors import UnknownActorError
 from ..mentions import Actor, ActorMention
 from ..text.arabic import normalize_key
 from .dictionary import BLOCK, Dictionary, load, tokens_of
-from .model import (CIVILIANS, EXTERNAL, PROTESTERS, RIOTERS, STATE, Period, Sense, Term)
+from .model import (CIVILIANS, EXTERNAL, PROTESTERS, RIOTERS, STATE, TEMPLATES, Period, Sense,
+                    Term)
 
 #: confidence factor by how well a sense's countries fit the context
 #: (4 named, 3 no country restriction, 2 a secondary country of the text,
@@ -195,6 +196,25 @@ def resolve(mention_or_key: ActorMention | str, country: str | None,
     """
     res = resolution(mention_or_key, country, when)
     return res.actor if res else None
+
+
+def by_key(key: str, country: str | None, when: date | None) -> Actor | None:
+    """The actor for a dictionary key: a term key («coalition»), an actor id
+    («hts_nusra»), a template («unidentified», «military») filled with
+    ``country``, or a template with its own country («military/Russia»).
+
+    Raises :class:`~rasd.errors.UnknownActorError` for an unknown key.
+    """
+    d = load()
+    if key in d.terms:
+        return resolve(key, country, when)
+    if key in d.entries:
+        return _external(d.entries[key].actor, country)
+    template, _sep, own = key.partition("/")
+    if template in TEMPLATES:
+        made = _template(d, template, own or country, when)
+        return _external(made[0], country) if made else None
+    raise UnknownActorError(f"{key!r} is not an actor key of the dictionary")
 
 
 def resolution(mention_or_key: ActorMention | str, country: str | None,
