@@ -70,6 +70,11 @@ def test_bare_army_needs_a_country():
     assert resolve("الجيش", None, Y2015) is None
 
 
+def test_a_country_outside_the_table_gets_acleds_plain_force_names():
+    assert resolve("الجيش", "Algeria", Y2015).name == "Military Forces of Algeria"
+    assert resolve("الجيش", "Palestine", Y2015) is None  # no army in the table's sense
+
+
 def test_strict_readings_are_not_used_elsewhere():
     assert resolve("المقاومة", "Yemen", Y2015).name == "Popular Resistance (Yemen)"
     assert resolve("المقاومة", "Lebanon", Y2015).name == "Hezbollah"

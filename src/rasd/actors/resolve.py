@@ -80,7 +80,11 @@ def _template(d: Dictionary, template: str, country: str | None,
     c = d.countries.get(country) if country else None
     if template in ("military", "police"):
         if c is None:
-            return None
+            if not country:
+                return None
+            # a country the dictionary does not describe: ACLED's plain pattern
+            name = f"{'Military' if template == 'military' else 'Police'} Forces of {country}"
+            return Actor(f"{template}:{country}", name, "OTHER", STATE, country), True
         picked = _pick_period(c.military if template == "military" else c.police, when)
         if picked is None:
             return None
