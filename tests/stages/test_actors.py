@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,3 +157,38 @@ def test_seed_article_names_the_regime_russia_and_hezbollah(seed_article):
     doc = Pipeline.from_names(STAGES)(seed_article)
     fams = {m.actor.family for m in doc["actors"]}
     assert {"SYR_GOV", "RUS", "HEZ", "IS", "OPP", "TUR", "KURD"} <= fams
+
+
+@pytest.mark.parametrize("text,family", [
+    ("تقدمت الميليشيات الحوثية نحو تعز.", "HOUTHI"),
+    ("قصفت ميليشيات الحوثي والمخلوع صالح أحياء تعز.", "HOUTHI"),
+    ("فر الانقلابيين من مدينة عدن.", "HOUTHI"),
+    ("تقدمت قوات الشرعية في محافظة مأرب.", "YEM_GOV"),
+    ("سيطرت المقاومة الشعبية على مدينة الضالع.", "YEM_GOV"),
+    ("شن طيران التحالف العربي غارات على صعدة.", "SAU_COALITION"),
+    ("اقتحمت قوات الاحتلال الإسرائيلي مدينة الخليل.", "ISR"),
+    ("قتل الجيش المصري عشرة مسلحين في شمال سيناء.", "EGY"),
+    ("تبنت ولاية سيناء الهجوم في العريش.", "IS"),
+    ("اشتبكت القوات الخاصة الروسية مع مسلحين في الشيشان.", "RUS"),
+    ("أحبط حرس الحدود السعودي محاولة تسلل في جازان.", "SAU_COALITION"),
+    ("قصف الجيش التركي مواقع حزب العمال الكردستاني في شمال العراق.", "TUR"),
+    ("تقدمت البيشمركة نحو سنجار.", "KURD"),
+    ("سيطرت قوات سوريا الديمقراطية على قرى في ريف الحسكة.", "KURD"),
+    ("تقدمت قسد في ريف الرقة.", "KURD"),
+    ("انسحبت وحدات حماية الشعب من منبج.", "KURD"),
+    ("سيطر الجيش الحر على بلدة في ريف حلب.", "OPP"),
+    ("هاجمت أحرار الشام حاجزا في ريف إدلب.", "OPP"),
+    ("سيطر جيش الفتح على جسر الشغور.", "OPP"),
+    ("تقدم الحشد الشعبي نحو تكريت.", "PMF"),
+    ("قصف حزب الله مواقع في الزبداني.", "HEZ"),
+    ("قصفت الطائرات الأمريكية مواقع في الموصل.", "USA_COALITION"),
+])
+def test_phrases_of_the_2015_press_name_their_family(text, family):
+    assert families(text, Y2015)[0] == family
+
+
+def test_police_of_each_state_and_security_forces():
+    assert names("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.") == [
+        "Police Forces of Turkey (2002-)"]
+    assert names("قتل رجلا أمن في هجوم بالقطيف.", Y2015) == [
+        "Police Forces of Saudi Arabia (2015-)"]
