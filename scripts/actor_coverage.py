@@ -10,6 +10,8 @@
    ../shared/data/corpus/saudinewsnet/negatives_sample.jsonl (articles with
    no conflict event), and the commonest of them.
 3. Speed: time of the actors stage alone, per article.
+4. Sources: share of dev articles with a credited source; sources per
+   negative article.
 
 Usage: python scripts/actor_coverage.py [--shared ../shared] [--misses]
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 from rasd.document import Article, Document
 from rasd.pipeline import Pipeline
 from rasd.stages.actors import Actors
+from rasd.stages.sources import Sources
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -115,6 +118,19 @@ def noise(shared: Path) -> None:
         print(f"   {v:4d}  {k}")
 
 
+def sources(shared: Path) -> None:
+    stage = Sources()
+    dev = prepare(read_jsonl(shared / "eval" / "dev" / "articles.jsonl"))
+    found = [stage(doc)["sources"] for doc in dev]
+    kinds = Counter(m.kind for ms in found for m in ms)
+    print(f"sources: {sum(bool(ms) for ms in found)}/{len(dev)} dev articles credit a source "
+          f"({sum(len(ms) for ms in found)} mentions; {dict(kinds.most_common())})")
+    neg = prepare(read_jsonl(shared / "data" / "corpus" / "saudinewsnet" /
+                             "negatives_sample.jsonl"))
+    n = sum(len(stage(doc)["sources"]) for doc in neg)
+    print(f"sources: {n / max(len(neg), 1):.2f} per negative article")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -125,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     coverage(args.shared, args.misses)
     noise(args.shared)
+    sources(args.shared)
     return 0
 
 
