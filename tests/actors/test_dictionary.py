@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,17 +14,16 @@ from rasd.errors import ResourceError
 from rasd.stages.segment import tokenize
 from rasd.text.arabic import normalize_key
 
-from conftest import SHARED
-
-FAMILIES = SHARED / "eval" / "actor_families.tsv"
 
 
-def eval_family_rules() -> list[tuple[str, re.Pattern[str]]]:
+@pytest.fixture(scope="module")
+def rules(shared_dir: Path) -> list[tuple[str, re.Pattern[str]]]:
     """The evaluation's family rules, read from ../shared (never copied here)."""
-    if not FAMILIES.is_file():
-        pytest.skip(f"{FAMILIES} is not available")
+    families = shared_dir / "eval" / "actor_families.tsv"
+    if not families.is_file():
+        pytest.skip(f"{families} is not available")
     rules = []
-    for line in FAMILIES.read_text(encoding="utf-8").splitlines():
+    for line in families.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             fam, pattern = line.split("\t", 1)
             rules.append((fam, re.compile(pattern, re.I)))
@@ -41,8 +41,7 @@ def test_dictionary_loads_with_actors_terms_and_countries():
     assert all(1 <= e.actor.inter <= 8 for e in d.entries.values())
 
 
-def test_every_dictionary_name_is_in_its_declared_family_under_the_eval_rules():
-    rules = eval_family_rules()
+def test_every_dictionary_name_is_in_its_declared_family_under_the_eval_rules(rules):
     d = load()
     wrong = {e.actor.name: (e.actor.family, family_of(e.actor.name, rules))
              for e in d.entries.values() if family_of(e.actor.name, rules) != e.actor.family}
@@ -51,10 +50,9 @@ def test_every_dictionary_name_is_in_its_declared_family_under_the_eval_rules():
 
 @pytest.mark.parametrize("template", ["military", "police", "islamic_state", "unidentified",
                                       "civilians"])
-def test_every_country_template_name_is_in_its_declared_family(template):
+def test_every_country_template_name_is_in_its_declared_family(template, rules):
     # protesters/rioters are left out on purpose: the eval's country rules
     # ("Libya", "Egypt") would claim "Protesters (Libya)" for a state family
-    rules = eval_family_rules()
     d = load()
     for country in d.countries.values():
         for day in {p.start for p in country.military + country.police} | {None}:

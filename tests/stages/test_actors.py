@@ -1,19 +1,31 @@
 """actors stage: aliases with clitics, country and date resolution, spans, no false actors."""
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_stages
 from rasd.actors import resolve
+from rasd.document import Article, Document
 from rasd.mentions import ActorMention
+from rasd.pipeline import Pipeline
 from rasd.text.arabic import normalize_key
 
 STAGES = ["normalize", "segment", "actors"]
 Y2015 = date(2015, 8, 5)
+
+
+def run_stages(text: str, stages: list[str], published: date | None) -> Document:
+    """Run the named stages on a short passage (built once per stage list)."""
+    return _pipeline(tuple(stages))(Article("t", text, published))
+
+
+@functools.lru_cache(maxsize=None)
+def _pipeline(stages: tuple[str, ...]) -> Pipeline:
+    return Pipeline.from_names(stages)
 
 
 def actors(text: str, published: date | None = Y2015) -> tuple[ActorMention, ...]:

@@ -1,14 +1,26 @@
 """sources stage: credited sources, only inside crediting constructions."""
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import pytest
 
-from conftest import run_stages
+from rasd.document import Article, Document
 from rasd.mentions import SourceMention
+from rasd.pipeline import Pipeline
 
 STAGES = ["normalize", "segment", "sources"]
+
+
+def run_stages(text: str, stages: list[str], published: date | None) -> Document:
+    """Run the named stages on a short passage (built once per stage list)."""
+    return _pipeline(tuple(stages))(Article("t", text, published))
+
+
+@functools.lru_cache(maxsize=None)
+def _pipeline(stages: tuple[str, ...]) -> Pipeline:
+    return Pipeline.from_names(stages)
 
 
 def sources(text: str) -> tuple[SourceMention, ...]:
