@@ -127,8 +127,11 @@ def sources(shared: Path) -> None:
           f"({sum(len(ms) for ms in found)} mentions; {dict(kinds.most_common())})")
     neg = prepare(read_jsonl(shared / "data" / "corpus" / "saudinewsnet" /
                              "negatives_sample.jsonl"))
+    t0 = time.perf_counter()
     n = sum(len(stage(doc)["sources"]) for doc in neg)
-    print(f"sources: {n / max(len(neg), 1):.2f} per negative article")
+    dt = time.perf_counter() - t0
+    print(f"sources: {n / max(len(neg), 1):.2f} per negative article; sources stage "
+          f"{1000 * dt / max(len(neg), 1):.3f} ms/article")
 
 
 def main(argv: list[str] | None = None) -> int:
