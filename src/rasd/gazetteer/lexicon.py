@@ -1,0 +1,109 @@
+"""The words around place names: cues, directions, relations, stoplists.
+
+Loaded once from gazetteer/lexicon.toml (hand-written), gazetteer/stoplist.toml
+(learned by the build from non-conflict news), the ambiguous admin1 names of
+gazetteer/admin1.toml and the ambiguous countries of gazetteer/countries.toml.
+Every word is normalized like the text (:func:`rasd.gazetteer.keys.name_key`).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..resources import load_toml
+from .keys import name_key
+
+#: proclitics, longest first, with what they leave in front of the stem. «ك»
+#: ("like") is left out: it rarely precedes a place and «وكرم» is not «و+ك+رم».
+_CLITICS = ("وبال", "وال", "بال", "فال", "ولل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word that introduces a place name."""
+
+    word: str
+    kind: str  # populated, neighbourhood, admin1, admin2, admin3, area, feature
+    strong: bool = False  # admits names that are not in the gazetteer
+    plural: bool = False  # introduces a list («بلدات X وY»)
+    region: bool = False  # names a region that encloses places mentioned before it
+    toponym: bool = False  # is part of the name («وادي», «جبل»)
+
+
+@functools.lru_cache(maxsize=4096)
+def readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(proclitic, stem) readings of a normalized word, the bare word first.
+
+    «وبالعند» → ('', 'وبالعند'), ('وب', 'العند'), ('و', 'بالعند') ...; «لل»
+    gives back the article («للمدينه» → ('ل', 'المدينه')).
+    """
+    out: list[tuple[str, str]] = [("", word)]
+    for p in _CLITICS:
+        if not word.startswith(p):
+            continue
+        if p.endswith("ال"):
+            prefix, stem = p[:-2], "ال" + word[len(p):]
+        elif p.endswith("لل"):
+            prefix, stem = p[:-1], "ال" + word[len(p):]
+        else:
+            prefix, stem = p, word[len(p):]
+        # a stripped stem keeps three letters (or the article): «باب» is not «ب+اب»
+        if (len(stem) >= 3 or stem.startswith("ال")) and prefix and (prefix, stem) not in out:
+            out.append((prefix, stem))
+    return tuple(out)
+
+
+def _keys(words: list[str]) -> list[str]:
+    return [k for k in (name_key(w) for w in words) if k]
+
+
+class Lexicon:
+    """All word lists the places stage consults."""
+
+    def __init__(self) -> None:
+        lex = load_toml("gazetteer/lexicon.toml")
+        self.cues: dict[str, Cue] = {}
+        for word, spec in lex["cues"].items():
+            key = name_key(word)
+            self.cues[key] = Cue(key, spec["kind"], bool(spec.get("strong")),
+                                 bool(spec.get("plural")), bool(spec.get("region")),
+                                 bool(spec.get("toponym")))
+        self.directions: dict[str, str] = {}
+        for direction, words in lex["directions"].items():
+            for k in _keys(words):
+                self.directions[k] = direction
+        self.near = set(_keys(lex["relations"]["near"]))
+        self.locatives = set(_keys(lex["locatives"]["words"]))
+        self.titles = set(_keys(lex["persons"]["titles"]))
+        self.name_links = set(_keys(lex["persons"]["name_links"]))
+        self.not_places: dict[str, list[tuple[str, ...]]] = {}
+        for k in _keys(lex["not_places"]["phrases"]):
+            words = tuple(k.split())
+            self.not_places.setdefault(words[0], []).append(words)
+        for phrases in self.not_places.values():
+            phrases.sort(key=len, reverse=True)
+        self.needs_cue = set(_keys(lex["needs_cue"]["names"]))
+        self.needs_cue |= set(_keys(load_toml("gazetteer/admin1.toml")["ambiguous"]["names"]))
+        for c in load_toml("gazetteer/countries.toml")["countries"].values():
+            if c.get("ambiguous"):
+                self.needs_cue |= set(_keys(c["ar"]))
+        self.needs_cue |= set(self.cues)  # «معسكر» is also Mascara, Algeria
+        stop = load_toml("gazetteer/stoplist.toml")
+        self.stop = frozenset(stop["stop"])
+        self.wordlike = frozenset(stop["wordlike"])
+        self.common = frozenset(stop["common"])
+        self.max_phrase = max(len(k.split()) for k in list(self.directions) + list(self.near))
+
+    def cue(self, word: str) -> Cue | None:
+        """The cue a word is (after its proclitics), if any."""
+        for _, stem in readings(word):
+            c = self.cues.get(stem)
+            if c is not None:
+                return c
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    return Lexicon()
