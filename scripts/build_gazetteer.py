@@ -24,9 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rasd.gazetteer.build import geonames, merge, sources, stoplist  # noqa: E402
-from rasd.gazetteer.build.admin import Tables, strip_cue  # noqa: E402
-from rasd.gazetteer.build.entry import COLUMNS, Entry  # noqa: E402
+from rasd.gazetteer.builder import geonames, merge, sources, stoplist  # noqa: E402
+from rasd.gazetteer.builder.admin import Tables, strip_cue  # noqa: E402
+from rasd.gazetteer.builder.entry import COLUMNS, Entry  # noqa: E402
 from rasd.gazetteer.keys import name_key  # noqa: E402
 
 OUT = REPO / "src" / "rasd" / "resources" / "gazetteer"
