@@ -22,12 +22,11 @@ from collections import defaultdict
 from rapidfuzz import fuzz, process
 
 from .keys import loose_forms, skeleton, strip_al
-from .store import ADMIN1, AR, CC, LEVEL, Gazetteer
+from .store import ADMIN1, AR, CC, POP, Gazetteer
 from .translit import arabic_skeleton
 
 MIN_RATIO = 80.0
 PART_HEADS = frozenset(["مساكن", "مزارع", "ضاحيه", "حاره", "محيط", "اطراف", "ضواحي"])
-_SMALL = ("populated", "neighbourhood", "admin3", "admin2")
 
 
 def _rows(gaz: Gazetteer, key: str) -> list[int]:
@@ -71,7 +70,10 @@ def by_latin(gaz: Gazetteer, key: str, countries: set[str] | None) -> list[int]:
     if len(sk) < 3:
         return []
     rows = _in(gaz, list(gaz.latin_index.get(sk, ())), countries)
-    return [r for r in rows if gaz.rows[r][LEVEL] in _SMALL or len(sk) >= 4]
+    if len(sk) >= 4:
+        return rows
+    # three consonants match too much («لبوزة» ~ "Hy Lbwzh"): only a big town will do
+    return [r for r in rows if gaz.rows[r][POP] and int(gaz.rows[r][POP]) >= 50_000]
 
 
 @functools.lru_cache(maxsize=64)

@@ -23,15 +23,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .matcher import Match, Word
+from .matcher import ANAPHORS, Match, Words
 from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, LON, PARENT, POP, Gazetteer
 
-SALIENT_POP = 15_000
 NEAR_KM = 100.0
-_CORE = ("SY", "YE", "IQ")
 _LEVEL_PRIOR = {"country": 2.5, "admin1": 2.2, "region": 1.6, "admin2": 1.4, "admin3": 0.3,
                 "populated": 1.0, "neighbourhood": 0.2}
-_CAP_BONUS = {"N": 1.5, "G": 1.0, "D": 0.6, "S": 0.3}
+_CAP_BONUS = {"N": 3.0, "G": 1.5, "D": 0.6, "S": 0.3}
 _CUE_FIT = {
     "populated": {"populated": 2.0, "admin2": 0.5, "admin3": 0.5, "neighbourhood": 0.5},
     "neighbourhood": {"neighbourhood": 2.5, "populated": 0.8},
@@ -40,12 +38,11 @@ _CUE_FIT = {
     "admin3": {"admin3": 3.0, "populated": 1.0},
     "area": {"admin1": 1.0, "region": 1.0, "admin2": 0.8, "admin3": 0.6, "populated": 0.8,
              "neighbourhood": 0.8},
-    "feature": {"populated": 0.5, "region": 1.0, "admin3": 0.3},
+    "feature": {"populated": 0.5, "region": 1.0, "admin3": 0.3, "admin2": 0.3},
 }
 #: Arabic news is mostly about the Arab world: a homonym there beats one elsewhere
 _TIER_BONUS = {"core": 0.8, "region": 0.4}
 _REGIONAL = ("country", "admin1", "admin2", "region")
-_LINK_WORDS = frozenset(["الواقعه", "الواقع", "التابعه", "التابع", "في", "ضمن", "داخل"])
 
 
 @dataclass
@@ -57,6 +54,7 @@ class Decision:
     probs: list[float]
     rule: str
     region: "Decision | None" = None
+    link: str = ""  # how the region is tied: "in" or "near"
     fallback: tuple[str, str] | None = None  # (cc, admin1) the context gives when unresolved
     context: list[int] = field(default_factory=list)  # rows of places that supported the choice
 
@@ -67,6 +65,15 @@ class Decision:
     @property
     def confidence(self) -> float:
         return self.probs[0] if self.probs else 0.0
+
+    def area_confidence(self, gaz: Gazetteer) -> float:
+        """Probability of the best row's (country, admin1): «عدن» the city, the
+        governorate and the district are one answer as far as the region goes."""
+        if not self.rows:
+            return 0.0
+        rows = gaz.rows
+        key = (rows[self.rows[0]][CC], rows[self.rows[0]][ADMIN1])
+        return sum(p for r, p in zip(self.rows, self.probs) if (rows[r][CC], rows[r][ADMIN1]) == key)
 
 
 class Geocoder:
@@ -82,16 +89,11 @@ class Geocoder:
         r = self.gaz.rows[row]
         if r[LEVEL] in ("country", "admin1", "region") or r[CAP] in ("N", "G"):
             return True
-        return bool(r[POP]) and int(r[POP]) >= 100_000 and self.gaz.tier(r[CC]) != "world"
+        pop = int(r[POP]) if r[POP] else 0
+        return pop >= (1_000_000 if self.gaz.tier(r[CC]) == "world" else 100_000)
 
     def salient(self, row: int) -> bool:
-        r = self.gaz.rows[row]
-        level = r[LEVEL]
-        if level in ("country", "admin1", "region") or r[CAP]:
-            return True
-        if level == "admin2" and r[CC] in _CORE:
-            return True
-        return bool(r[POP]) and int(r[POP]) >= SALIENT_POP
+        return self.gaz.salient(row)
 
     def _uncued(self, d: Decision) -> str:
         """"accept", "pending" (needs the article's support) or "drop" for a name without a cue."""
@@ -120,7 +122,7 @@ class Geocoder:
         m, lex = d.match, self.lex
         cue = m.cue
         assert cue is not None
-        explicit = cue.strong and (m.list_head is None or cue.plural)
+        explicit = cue.strong and cue.kind != "area" and (m.list_head is None or cue.plural)
         if explicit or not m.key:
             return "accept"
         key = m.key
@@ -138,7 +140,12 @@ class Geocoder:
                 continue
             rows = sorted({c // 2 for c in m.codes})
             d = Decision(m, rows, [1.0 / len(rows)] * len(rows) if rows else [], self._rule(m))
-            verdict = self._cued(d) if m.cue is not None else self._uncued(d)
+            if m.cue is not None and m.key in ANAPHORS:
+                m.extra["anaphor"] = ANAPHORS[m.key]  # «أحياء المدينة»: the city named before
+            if "anaphor" in m.extra:
+                verdict = "pending"  # resolved against the places named before it
+            else:
+                verdict = self._cued(d) if m.cue is not None else self._uncued(d)
             if verdict == "accept":
                 accepted.append(d)
             elif verdict == "pending":
@@ -153,17 +160,25 @@ class Geocoder:
         return ("cue:" if m.cue else "salient:") + ("exact" if exact else "variant")
 
     # -- scoring -----------------------------------------------------------------
+    def base_prior(self, row: int) -> float:
+        """What a row is worth before any context: level, population, capital, region."""
+        cache = self.gaz.prior_cache
+        s = cache.get(row)
+        if s is None:
+            r = self.gaz.rows[row]
+            pop = int(r[POP]) if r[POP] else 0
+            s = _LEVEL_PRIOR.get(r[LEVEL], 0.5) + 0.35 * math.log10(1 + pop) + \
+                _CAP_BONUS.get(r[CAP], 0.0) + _TIER_BONUS.get(self.gaz.tier(r[CC]), 0.0)
+            if not r[LAT]:
+                s -= 0.5
+            elif r[CQ] == "f":
+                s -= 0.2
+            cache[row] = s
+        return s
+
     def _prior(self, m: Match, row: int, quality: int) -> float:
-        r = self.gaz.rows[row]
-        level = r[LEVEL]
-        pop = int(r[POP]) if r[POP] else 0
-        s = _LEVEL_PRIOR.get(level, 0.5) + 0.35 * math.log10(1 + pop) + _CAP_BONUS.get(r[CAP], 0.0)
-        s -= 0.3 * quality
-        s += _TIER_BONUS.get(self.gaz.tier(r[CC]), 0.0)
-        if not r[LAT]:
-            s -= 0.5
-        elif r[CQ] == "f":
-            s -= 0.2
+        level = self.gaz.rows[row][LEVEL]
+        s = self.base_prior(row) - 0.3 * quality
         if m.cue is not None:
             s += _CUE_FIT.get(m.cue.kind, {}).get(level, -1.0)
         if m.direction and level in ("country", "admin1", "region"):
@@ -171,7 +186,7 @@ class Geocoder:
         return s
 
     def region_fit(self, row: int, region: Decision | None) -> float:
-        if region is None or region.best is None or region.confidence < 0.3:
+        if region is None or region.best is None or region.area_confidence(self.gaz) < 0.3:
             return 0.0
         r, g = self.gaz.rows[row], self.gaz.rows[region.best]
         if r[CC] != g[CC]:
@@ -190,11 +205,17 @@ class Geocoder:
 
     def score(self, d: Decision, ctx: "Context | None") -> None:
         """Rank ``d``'s candidate rows; softmax probabilities."""
+        if len(d.rows) <= 1:
+            d.probs = [1.0] * len(d.rows)
+            return
         m = d.match
         quality = {c // 2: c % 2 for c in sorted(m.codes, reverse=True)}
         scored = []
         for row in d.rows:
-            s = self._prior(m, row, quality.get(row, 0)) + self.region_fit(row, d.region)
+            fit = self.region_fit(row, d.region)
+            if d.link == "near":  # an anchor, not an enclosing unit: a hint only
+                fit = max(-1.0, fit / 2)
+            s = self._prior(m, row, quality.get(row, 0)) + fit
             if ctx is not None:
                 s += ctx.fit(self.gaz, row, d)
             scored.append((s, row))
@@ -206,7 +227,7 @@ class Geocoder:
         d.probs = [w / total for w in weights]
 
     # -- regions -------------------------------------------------------------------
-    def link_regions(self, decisions: list[Decision], words: list[Word]) -> None:
+    def link_regions(self, decisions: list[Decision], words: Words) -> None:
         """«قرية X في ريف حلب الغربي»: the region named right after a place (or its list)."""
         ordered = sorted(decisions, key=lambda d: d.match.start)
         for i, d in enumerate(ordered):
@@ -218,22 +239,27 @@ class Geocoder:
                     continue
                 if nxt.match.sentence != d.match.sentence or not self._regional(nxt, d):
                     break
-                if self._linked(words, group_end, nxt, d):
-                    self._set_region(ordered, d, nxt)
+                link = self._linked(words, group_end, nxt, d)
+                if link:
+                    self._set_region(ordered, d, nxt, link)
                 break
 
-    def _linked(self, words: list[Word], end: int, region: Decision, d: Decision) -> bool:
-        """Only «في», «الواقعة في», «ضمن» or a «ب» proclitic tie a place to the region
-        after it («من عدن الى تعز» does not)."""
+    def _linked(self, words: Words, end: int, region: Decision, d: Decision) -> str | None:
+        """How a place is tied to the region named after it: "in" («في», «الواقعة في»,
+        «ضمن», a «ب» proclitic), "near" (a direction or «قرب»: «تعز (جنوب صنعاء)»
+        is not in Sanaa), or not at all («من عدن الى تعز»)."""
         m = region.match
         start = m.start - (1 if m.cue else 0)
         prefix = m.prefix if not m.cue else words[start].text[:len(words[start].text) - len(
             m.cue.word)] if words[start].text.endswith(m.cue.word) else ""
-        gap = [w.text for w in words[end:start]]
+        gap = words.texts[end:start]
         plural = d.match.cue is not None and d.match.cue.plural
-        if len(gap) > 3 or not all(g in _LINK_WORDS or (plural and g.startswith("و")) for g in gap):
-            return False
-        return any(g in _LINK_WORDS for g in gap) or "ب" in prefix
+        links = self.lex.link_words
+        if len(gap) > 3 or not all(g in links or (plural and g.startswith("و")) for g in gap):
+            return None
+        if "ب" in prefix or any(g in self.lex.in_words for g in gap):
+            return "in"
+        return "near" if gap else None
 
     def _regional(self, r: Decision, d: Decision) -> bool:
         cue = r.match.cue
@@ -249,29 +275,35 @@ class Geocoder:
         return small and any(self.salient(row) for row in r.rows)
 
     @staticmethod
-    def _set_region(ordered: list[Decision], d: Decision, region: Decision) -> None:
+    def _set_region(ordered: list[Decision], d: Decision, region: Decision, link: str) -> None:
         head = d.match.list_head if d.match.list_head is not None else d.match.start
         for other in ordered:
             om = other.match
             if other is d or om.start == head or om.list_head == head:
                 if other.region is None and other is not region:
-                    other.region = region
+                    other.region, other.link = region, link
 
 
 class Context:
     """The article's places from the first pass: admin1 and country weights, points."""
 
     def __init__(self, gaz: Gazetteer, decisions: list[Decision]) -> None:
-        self.points: list[tuple[int, float, float, float]] = []  # decision id, lat, lon, weight
+        # distinct points of the confident places: (lat, lon) -> (weight, decision ids)
+        points: dict[tuple[float, float], tuple[float, set[int]]] = {}
         for d in decisions:
-            if d.best is not None and d.confidence >= 0.5:
+            if d.best is not None and d.area_confidence(gaz) >= 0.5:
                 r = gaz.rows[d.best]
                 if r[LAT] and r[LEVEL] != "country":
                     w = 0.5 if r[LEVEL] in ("admin1", "region") else 1.0
-                    self.points.append((id(d), float(r[LAT]), float(r[LON]), w))
+                    key = (float(r[LAT]), float(r[LON]))
+                    old_w, ids = points.get(key, (0.0, set()))
+                    points[key] = (max(w, old_w), ids | {id(d)})
+        self.points = [(lat, lon, w, ids) for (lat, lon), (w, ids) in points.items()]
+        self._near: dict[tuple[float, float], list[tuple[float, set[int]]]] = {}
         self.admin1: dict[tuple[str, str], float] = defaultdict(float)
         self.country: dict[str, float] = defaultdict(float)
-        self.sentence_admin1: dict[tuple[int, str, str], float] = defaultdict(float)
+        self.sentence_admin1: dict[int, dict[tuple[str, str], float]] = defaultdict(
+            lambda: defaultdict(float))
         self.cities: set[str] = set()
         self.by_decision: dict[int, list[tuple[tuple[str, str], float]]] = {}
         for d in decisions:
@@ -286,25 +318,36 @@ class Context:
                 cc[c] += p
                 if a:
                     self.admin1[(c, a)] += p
-                    self.sentence_admin1[(d.match.sentence, c, a)] += p
+                    self.sentence_admin1[d.match.sentence][(c, a)] += p
             for c, p in cc.items():
                 self.country[c] += p
             self.by_decision[id(d)] = [(k, p) for k, p in a1.items()]
+        self._total = sum(self.country.values())
+        self._owns: dict[int, tuple[dict[tuple[str, str], float], dict[str, float], float]] = {}
+
+    def _own(self, d: Decision) -> tuple[dict[tuple[str, str], float], dict[str, float], float]:
+        """``d``'s own share of the weights (admin1, country) and the others' total."""
+        hit = self._owns.get(id(d))
+        if hit is None:
+            own = dict(self.by_decision.get(id(d), ()))
+            own_cc: dict[str, float] = defaultdict(float)
+            for (c, _), p in own.items():
+                own_cc[c] += p
+            hit = self._owns[id(d)] = (own, own_cc, self._total - sum(own.values()))
+        return hit
 
     def support(self, key: tuple[str, str], d: Decision) -> float:
         """Weight of an admin1 among the article's other places."""
-        own = dict(self.by_decision.get(id(d), ()))
-        return self.admin1.get(key, 0.0) - own.get(key, 0.0)
+        return self.admin1.get(key, 0.0) - self._own(d)[0].get(key, 0.0)
 
     def fit(self, gaz: Gazetteer, row: int, d: Decision) -> float:
         r = gaz.rows[row]
-        own = dict(self.by_decision.get(id(d), ()))
+        own, own_cc, others = self._own(d)
         key = (r[CC], r[ADMIN1])
         a1 = self.admin1.get(key, 0.0) - own.get(key, 0.0)
-        sent = self.sentence_admin1.get((d.match.sentence, r[CC], r[ADMIN1]), 0.0) - own.get(key, 0.0)
-        own_cc = sum(p for (c, _), p in own.items() if c == r[CC])
-        cc = self.country.get(r[CC], 0.0) - own_cc
-        others = sum(self.country.values()) - sum(own.values())
+        in_sentence = self.sentence_admin1.get(d.match.sentence)
+        sent = (in_sentence.get(key, 0.0) if in_sentence else 0.0) - own.get(key, 0.0)
+        cc = self.country.get(r[CC], 0.0) - own_cc.get(r[CC], 0.0)
         share = min(1.0, max(0.0, cc) / others) if others > 0 else 0.0
         s = 3.0 * share + 1.5 * min(1.0, a1 / 2.0) + 1.5 * min(1.0, max(0.0, sent))
         if others >= 1.0 and share < 0.05:
@@ -321,11 +364,15 @@ class Context:
 
     def near(self, lat: float, lon: float, own: int) -> float:
         """exp(-km / 100) to the closest other confident place (weighted), 0 when none."""
-        best = 0.0
-        for did, plat, plon, w in self.points:
-            if did != own:
-                best = max(best, w * math.exp(-km(lat, lon, plat, plon) / NEAR_KM))
-        return best
+        top = self._near.get((lat, lon))
+        if top is None:
+            scored = sorted(((w * math.exp(-km(lat, lon, plat, plon) / NEAR_KM), ids)
+                             for plat, plon, w, ids in self.points), key=lambda t: -t[0])
+            top = self._near[(lat, lon)] = scored[:2]
+        for value, ids in top:
+            if ids - {own}:
+                return value
+        return 0.0
 
     def main_country(self, d: Decision) -> str | None:
         """The country the article is clearly about, apart from ``d``."""
@@ -341,9 +388,9 @@ class Context:
 
     def dominant(self, d: Decision) -> tuple[str, str] | None:
         """The admin1 the sentence (else the article) is clearly about, apart from ``d``."""
-        own = dict(self.by_decision.get(id(d), ()))
-        sent = {(c, a): w - own.get((c, a), 0.0)
-                for (i, c, a), w in self.sentence_admin1.items() if i == d.match.sentence}
+        own = self._own(d)[0]
+        sent = {k: w - own.get(k, 0.0)
+                for k, w in self.sentence_admin1.get(d.match.sentence, {}).items()}
         if sent:
             key, w = max(sent.items(), key=lambda kv: (kv[1], kv[0]))
             if w >= 0.8:
@@ -358,8 +405,6 @@ class Context:
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+    """Distance in kilometres (equirectangular: exact enough at the scale that matters)."""
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(x, lat2 - lat1)

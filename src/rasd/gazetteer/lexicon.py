@@ -30,7 +30,7 @@ class Cue:
     toponym: bool = False  # is part of the name («وادي», «جبل»)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """(proclitic, stem) readings of a normalized word, the bare word first.
 
@@ -75,6 +75,7 @@ class Lexicon:
         self.near = set(_keys(lex["relations"]["near"]))
         self.locatives = set(_keys(lex["locatives"]["words"]))
         self.titles = set(_keys(lex["persons"]["titles"]))
+        self.function_words = frozenset(_keys(lex["function_words"]["words"]))
         self.name_links = set(_keys(lex["persons"]["name_links"]))
         self.not_places: dict[str, list[tuple[str, ...]]] = {}
         for k in _keys(lex["not_places"]["phrases"]):
@@ -92,6 +93,11 @@ class Lexicon:
         self.stop = frozenset(stop["stop"])
         self.wordlike = frozenset(stop["wordlike"])
         self.common = frozenset(stop["common"])
+        self.in_words = frozenset(_keys(lex["relations"]["links"]))
+        # words that may stand between a place and the region that encloses it
+        self.link_words = frozenset(
+            {w for k in list(self.directions) + list(self.near) for w in k.split()}
+            | set(_keys(lex["relations"]["links"])))
         self.max_phrase = max(len(k.split()) for k in list(self.directions) + list(self.near))
 
     def cue(self, word: str) -> Cue | None:

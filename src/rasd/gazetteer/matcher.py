@@ -19,9 +19,10 @@ It decides nothing about which place a name is: see :mod:`rasd.gazetteer.geocode
 """
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Sequence, overload
 
 from ..mentions import Sentence, Token
 from .keys import loose_forms
@@ -30,6 +31,19 @@ from .store import Gazetteer
 
 #: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
 _CUE_GAP = ":(«\"'"
+_QUOTES = ('"', "«", "»", "“", "”")
+_OUTLET_WORDS = frozenset(["صحيفه", "جريده", "لصحيفه", "لجريده", "قناه", "لقناه", "موقع", "وكاله",
+                           "مصادر", "مصدر", "مراسل", "لمراسل", "مندوب", "لمندوب"])
+#: definite nouns that point back to a unit named before, and the level they point to
+ANAPHORS = {"المحافظه": "admin1", "المدينه": "populated", "المديريه": "admin2",
+            "البلده": "populated", "الريف": "admin1", "البلاد": "country"}
+_SAME = frozenset(["نفسها", "نفسه", "ذاته", "ذاتها"])
+_ANAPHOR_FORMS: dict[str, tuple[str, str]] = {}
+for _w, _kind in ANAPHORS.items():
+    for _p in ("", "و", "ف", "ب", "وب", "فب"):
+        _ANAPHOR_FORMS[_p + _w] = (_p, _kind)
+    for _p in ("ل", "ول"):  # «للمدينة»: «ل» absorbs the article's alif
+        _ANAPHOR_FORMS[_p + "ل" + _w[2:]] = (_p, _kind)
 NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
                        "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
                        "ذي ذو ال بلاد مزرعه تله جب مشرفه".split())
@@ -68,21 +82,102 @@ class Match:
     extra: dict = field(default_factory=dict)
 
 
-def words_of(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Word]:
+class Words(Sequence[Word]):
+    """The word tokens of a document; each :class:`Word` is built when first read.
+
+    Scanning needs only the texts (:attr:`texts`), so most words never become
+    objects: that keeps the stage fast on long articles.
+    """
+
+    def __init__(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> None:
+        self.tokens = tokens
+        self.idx = idx = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        self.texts = [tokens[i].text for i in idx]
+        n = len(idx)
+        # joined: only spaces (or hyphens) since the previous word; most words are
+        # the very next token, the rest look at the punctuation between
+        self.joined = [True] * n
+        self.comma = [False] * n
+        for k in range(1, n):
+            if idx[k] != idx[k - 1] + 1:
+                gap = [tokens[t].text for t in range(idx[k - 1] + 1, idx[k])]
+                self.joined[k] = all(g == "-" for g in gap)
+                self.comma[k] = all(g in "،," for g in gap)
+        self.sent = [0] * n
+        starts = [s.nstart for s in sentences]
+        j, nxt = 0, starts[1] if len(starts) > 1 else None
+        for k, t in enumerate(idx):
+            if nxt is not None and tokens[t].nstart >= nxt:
+                j = max(0, bisect_right(starts, tokens[t].nstart) - 1)
+                nxt = starts[j + 1] if j + 1 < len(starts) else None
+            self.sent[k] = j
+        self._cache: dict[int, Word] = {}
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    @overload
+    def __getitem__(self, i: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Word]: ...
+
+    def __getitem__(self, i: int | slice) -> Word | list[Word]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self.idx)
+        w = self._cache.get(i)
+        if w is None:
+            w = self._cache[i] = self._make(i)
+        return w
+
+    def joined_at(self, i: int) -> bool:
+        """Word i follows word i-1 with only spaces (or a hyphen) between."""
+        return 0 < i < len(self.idx) and self.joined[i]
+
+    def run(self, i: int, most: int) -> int:
+        """How many words from i (at most ``most``) form one unbroken phrase."""
+        n, sent, joined = 1, self.sent, self.joined
+        while n < most and i + n < len(joined) and joined[i + n] and sent[i + n] == sent[i]:
+            n += 1
+        return n
+
+    def _make(self, i: int) -> Word:
+        ti = self.idx[i]
+        tok = self.tokens[ti]
+        prev = self.idx[i - 1] if i > 0 else -1
+        gap = "".join(t.text for t in self.tokens[prev + 1:ti])
+        return Word(tok.text, tok.nstart, tok.nend, self.sent[i], self.joined[i], self.comma[i], gap)
+
+
+def words_of(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> Words:
     """Word tokens with their sentence and what separates them from the previous word."""
-    starts = [s.nstart for s in sentences]
-    out: list[Word] = []
-    gap: list[str] = []
-    for tok in tokens:
-        if tok.kind != "word":
-            gap.append(tok.text)
-            continue
-        sent = max(0, bisect_right(starts, tok.nstart) - 1)
-        joined = all(g == "-" for g in gap)
-        comma = bool(gap) and all(g in "،," for g in gap)
-        out.append(Word(tok.text, tok.nstart, tok.nend, sent, joined, comma, "".join(gap)))
-        gap = []
-    return out
+    return Words(tokens, sentences)
+
+
+def _first_words(gaz: Gazetteer, lex: Lexicon) -> tuple[frozenset[str], frozenset[str],
+                                                       frozenset[str]]:
+    """(words, two-word openings, words only after a cue) that may start a place name.
+
+    A one-word name that is a common word («علي», «هذا», «الجيش» are villages)
+    is only worth trying after a cue, and a longer name only when its first two
+    words are right: checking that first keeps the scan fast.
+    """
+    singles: set[str] = set(lex.not_places) | NAME_HEADS
+    pairs: set[str] = set()
+    cued: set[str] = set()
+    for key in gaz.index:
+        if " " in key:
+            pairs.add(" ".join(key.split(" ", 2)[:2]))
+        elif key in lex.stop or key in lex.needs_cue:
+            cued.add(key)
+        elif key in lex.common and key not in lex.wordlike and \
+                not any(gaz.salient(c // 2) for c in gaz.lookup(key)):
+            cued.add(key)
+        else:
+            singles.add(key)
+    return frozenset(singles), frozenset(pairs), frozenset(cued)
 
 
 class Matcher:
@@ -91,27 +186,59 @@ class Matcher:
     def __init__(self, gaz: Gazetteer, lex: Lexicon) -> None:
         self.gaz = gaz
         self.lex = lex
+        self.singles, self.pairs, self.cued_singles = _first_words(gaz, lex)
+        self.pair_firsts = frozenset(p.split(" ", 1)[0] for p in self.pairs)
+        self._info = functools.lru_cache(maxsize=1 << 17)(self._word_info)
 
-    def find(self, words: list[Word]) -> list[Match]:
+    def find(self, words: Words) -> list[Match]:
         matches = self._names(words)
         self._cues(words, matches)
+        self._anaphors(words, matches)
         matches.sort(key=lambda m: m.start)
         self._context(words, matches)
         return matches
 
-    # -- gazetteer names -------------------------------------------------------
-    def _adjacent(self, words: list[Word], i: int, n: int) -> bool:
-        return all(words[k].joined and words[k].sentence == words[i].sentence
-                   for k in range(i + 1, i + n))
+    def _anaphors(self, words: Words, matches: list[Match]) -> None:
+        """«جنوب غربي المحافظة», «الريف الشمالي», «بالريف ذاته»: a unit named before.
 
-    def _longest(self, words: list[Word], i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
+        Only with a direction before or after it, or «نفسه/ذاته» after it: alone,
+        «المدينة» is too often just "the city".
+        """
+        taken = {k for m in matches for k in range(m.start, m.end)}
+        texts = words.texts
+        for i, text in enumerate(texts):
+            hit = _ANAPHOR_FORMS.get(text)
+            if hit is None or i in taken:
+                continue
+            prefix, kind = hit
+            after = texts[i + 1] if i + 1 < len(texts) and words.joined[i + 1] else ""
+            before = self._direction_ending(words, i - 1)
+            if before or after in _SAME or (after in self.lex.directions and after.startswith("ال")):
+                m = self._match(words, i, i + 1, prefix, "", ())
+                m.extra["anaphor"] = kind
+                matches.append(m)
+
+    def _direction_ending(self, words: Words, i: int) -> bool:
+        if i < 0 or not words.joined[i + 1]:
+            return False
+        texts = words.texts
+        return any(" ".join(texts[i - n + 1:i + 1]) in self.lex.directions
+                   for n in (1, 2) if i - n + 1 >= 0)
+
+    # -- gazetteer names -------------------------------------------------------
+    @staticmethod
+    def _adjacent(words: Words, i: int, n: int) -> bool:
+        return words.run(i, n) >= n
+
+    def _longest(self, words: Words, i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
         best = None
-        for prefix, stem in readings(words[i].text):
-            most = min(self.gaz.max_words.get(stem, 0), len(words) - i)
-            for n in range(most, 0, -1):
-                if not self._adjacent(words, i, n):
-                    continue
-                key = " ".join([stem] + [w.text for w in words[i + 1:i + n]])
+        texts = words.texts
+        for prefix, stem in readings(texts[i]):
+            most = self.gaz.max_words.get(stem, 0)
+            if not most:
+                continue
+            for n in range(words.run(i, most), 0, -1):
+                key = " ".join([stem] + texts[i + 1:i + n])
                 codes = self.gaz.lookup(key)
                 if codes:
                     if best is None or n > best[0]:
@@ -123,7 +250,7 @@ class Matcher:
     def _headed(word: str) -> bool:
         return word in NAME_HEADS and word != "ال"
 
-    def _loose_pair(self, words: list[Word], i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
+    def _loose_pair(self, words: Words, i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
         """«حاج كوسا» → «حاجي كوسة»: looser spellings of a two-word name with a known head."""
         for prefix, stem in readings(words[i].text):
             if stem not in NAME_HEADS:
@@ -135,7 +262,16 @@ class Matcher:
                     return 2, prefix, key, tuple(c | 1 for c in codes)
         return None
 
-    def _blocked_phrase(self, words: list[Word], i: int) -> int:
+    def _word_info(self, text: str) -> tuple[bool, bool, bool, tuple[str, ...]]:
+        """(is a cue, may start a name, may start one after a cue, stems that open a
+        longer name) for one word; cached, as most words recur."""
+        rds = readings(text)
+        return (any(s in self.lex.cues for _, s in rds),
+                any(s in self.singles for _, s in rds),
+                any(s in self.cued_singles for _, s in rds),
+                tuple(s for _, s in rds if s in self.pair_firsts))
+
+    def _blocked_phrase(self, words: Words, i: int) -> int:
         """Length of an organization/person phrase starting at word i (0 if none)."""
         for _, stem in readings(words[i].text):
             for phrase in self.lex.not_places.get(stem, ()):
@@ -145,28 +281,38 @@ class Matcher:
                     return n
         return 0
 
-    def _names(self, words: list[Word]) -> list[Match]:
+    def _names(self, words: Words) -> list[Match]:
         out: list[Match] = []
         i = 0
-        while i < len(words):
+        prev_cue = False
+        texts = words.texts
+        info = self._info
+        n_words = len(texts)
+        while i < n_words:
+            is_cue, single, cued, pair_stems = info(texts[i])
+            after_cue, prev_cue = prev_cue, is_cue
+            if not (single or (after_cue and cued) or (
+                    pair_stems and words.joined_at(i + 1)
+                    and any(f"{p} {texts[i + 1]}" in self.pairs for p in pair_stems))):
+                i += 1
+                continue
             n = self._blocked_phrase(words, i)
             if n:
                 out.append(self._match(words, i, i + n, "", "", (), blocked="organization"))
                 i += n
                 continue
             hit = self._longest(words, i)
-            nxt = i + 1 < len(words) and words[i + 1].joined and \
-                words[i + 1].sentence == words[i].sentence
+            nxt = words.run(i, 2) == 2
             if hit is not None and hit[0] == 1 and nxt and (
-                    self.lex.cue(words[i].text) is not None
-                    or (hit[2] in NAME_HEADS and self._name_like(words[i + 1].text))):
+                    self.lex.cue(texts[i]) is not None
+                    or (hit[2] in NAME_HEADS and self._name_like(texts[i + 1]))):
                 # a cue word before a name is a cue, not a village; «كرم» before
                 # «البيك» is the head of a longer name the gazetteer lacks
                 hit = None
             if hit is None and nxt:
                 hit = self._loose_pair(words, i)
             if hit is None:
-                unknown = self._unknown(words, i, "") if nxt and self._headed(words[i].text) else None
+                unknown = self._unknown(words, i, "") if nxt and self._headed(texts[i]) else None
                 if unknown is not None and unknown.end > i + 1:
                     out.append(unknown)  # «خان العسل»: a name the Arabic index lacks
                     i = unknown.end
@@ -179,44 +325,55 @@ class Matcher:
         return out
 
     @staticmethod
-    def _match(words: list[Word], i: int, j: int, prefix: str, key: str,
+    def _match(words: Words, i: int, j: int, prefix: str, key: str,
                codes: tuple[int, ...], blocked: str | None = None) -> Match:
         return Match(i, j, prefix, key, codes, words[i].nstart + len(prefix), words[j - 1].nend,
                      words[i].sentence, blocked=blocked)
 
     # -- cues and lists --------------------------------------------------------
-    def _name_like(self, word: str) -> bool:
+    def _name_like(self, word: str, loose: bool = False) -> bool:
+        """Could be a place name the gazetteer lacks: not a common word (``loose``:
+        not a function word, for names a toponym cue announces)."""
         lex = self.lex
+        if loose:
+            return (len(word) >= 3 and word not in lex.function_words and word not in lex.cues
+                    and word not in lex.directions)
         return (len(word) >= 3 and word not in lex.common and word not in lex.cues
                 and word not in lex.directions and word not in lex.locatives
                 and word not in lex.titles)
 
-    def _unknown(self, words: list[Word], i: int, prefix: str) -> Match | None:
-        """A name after a strong cue that the gazetteer lacks: one word, two after a head."""
+    def _unknown(self, words: Words, i: int, prefix: str, loose: bool = False) -> Match | None:
+        """A name after a cue that the gazetteer lacks: one word, two after a head."""
         stem = words[i].text[len(prefix):]
-        if not self._name_like(stem) and stem not in NAME_HEADS:
+        if not self._name_like(stem, loose) and stem not in NAME_HEADS:
             return None
         j = i + 1
         if (stem in NAME_HEADS or stem == "ال") and j < len(words) and words[j].joined \
-                and words[j].sentence == words[i].sentence and self._name_like(words[j].text):
+                and words[j].sentence == words[i].sentence and self._name_like(words[j].text, loose):
             j += 1
-        elif not self._name_like(stem):
+        elif not self._name_like(stem, loose):
             return None
         m = self._match(words, i, j, prefix, "", ())
         m.extra["text"] = " ".join([stem] + [w.text for w in words[i + 1:j]])
         return m
 
-    def _cues(self, words: list[Word], matches: list[Match]) -> None:
+    def _cues(self, words: Words, matches: list[Match]) -> None:
         by_start = {m.start: m for m in matches}
-        for i, w in enumerate(words[:-1]):
-            cue = self.lex.cue(w.text)
-            nxt = words[i + 1]
+        texts = words.texts
+        info = self._info
+        for i in range(len(texts) - 1):
+            if not info(texts[i])[0]:
+                continue
+            cue = self.lex.cue(texts[i])
+            if cue is None:
+                continue
+            w, nxt = words[i], words[i + 1]
             if cue is None or nxt.sentence != w.sentence or not (
                     nxt.joined or all(c in _CUE_GAP for c in nxt.gap)):
                 continue
             first = by_start.get(i + 1)
             if first is None:
-                first = self._unknown(words, i + 1, "")
+                first = self._unknown(words, i + 1, "", cue.toponym)
                 if first is not None:
                     matches.append(first)
                     by_start[first.start] = first
@@ -229,7 +386,7 @@ class Matcher:
             self._list(words, matches, by_start, first, cue)
 
     @staticmethod
-    def _next_item(words: list[Word], e: int) -> tuple[int, bool] | None:
+    def _next_item(words: Words, e: int) -> tuple[int, bool] | None:
         """(start, needs «و» proclitic) of the list item after word ``e - 1``."""
         if e >= len(words) or words[e].sentence != words[e - 1].sentence:
             return None
@@ -242,7 +399,7 @@ class Matcher:
             return e, True
         return None
 
-    def _list(self, words: list[Word], matches: list[Match], by_start: dict[int, Match],
+    def _list(self, words: Words, matches: list[Match], by_start: dict[int, Match],
               head: Match, cue: Cue) -> None:
         """Items joined to ``head`` by «و» or «،» take its cue.
 
@@ -259,7 +416,7 @@ class Matcher:
             if item is not None and waw and not item.prefix.startswith("و"):
                 return
             if item is None:
-                item = self._unknown(words, k, "و" if waw else "")
+                item = self._unknown(words, k, "و" if waw else "", cue.toponym)
                 if item is not None:
                     matches.append(item)
                     by_start[k] = item
@@ -270,31 +427,20 @@ class Matcher:
             prev = item
 
     # -- surroundings ----------------------------------------------------------
-    def _before(self, words: list[Word], m: Match) -> int:
+    def _before(self, words: Words, m: Match) -> int:
         """Index of the first word before the name and its cue."""
         i = m.start - 1
         if m.cue is not None and i >= 0 and self.lex.cue(words[i].text) is m.cue:
             i -= 1
         return i
 
-    def _context(self, words: list[Word], matches: list[Match]) -> None:
-        lex = self.lex
+    def _context(self, words: Words, matches: list[Match]) -> None:
+        lex, texts = self.lex, words.texts
         for m in matches:
             i = self._before(words, m)
-            joined = words[i + 1].joined if i + 1 < len(words) else False
-            if i >= 0 and joined and words[i].sentence == m.sentence:
-                for n in range(min(lex.max_phrase, i + 1), 0, -1):
-                    phrase = [words[k].text for k in range(i - n + 1, i + 1)]
-                    first = readings(phrase[0])
-                    for _, stem in first:
-                        text = " ".join([stem] + phrase[1:])
-                        if m.direction is None and text in lex.directions:
-                            m.direction = lex.directions[text]
-                        if text in lex.near:
-                            m.near = True
-                    if m.direction or m.near:
-                        break
-                prev = words[i].text
+            if i >= 0 and words.joined[i + 1] and words.sent[i] == m.sentence:
+                self._phrase_before(words, i, m)
+                prev = texts[i]
                 if prev in lex.titles or prev in lex.name_links:
                     m.blocked = m.blocked or "person"
                 if prev in lex.locatives or (prev[:1] in ("و", "ف") and prev[1:] in lex.locatives) \
@@ -303,23 +449,54 @@ class Matcher:
                     m.locative = True
             elif m.prefix.endswith("ب"):
                 m.locative = True
-            if m.end < len(words) and words[m.end].joined and words[m.end].text in ("بن", "ابن"):
+            if m.end < len(texts) and words.joined[m.end] and texts[m.end] in ("بن", "ابن"):
                 m.blocked = m.blocked or "person"
+            if self._quoted_outlet(words, m, i):
+                m.blocked = m.blocked or "outlet"
             self._direction_after(words, m)
 
-    def _cue_prefix(self, words: list[Word], m: Match) -> str:
+    @staticmethod
+    def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
+        """«قالت مصادر لـ"الرياض"», «صحيفة "عكاظ"»: a newspaper named after a city."""
+        if m.cue is not None or m.start == 0:
+            return False
+        opened = any(q in words[m.start].gap for q in _QUOTES)
+        closed = m.end >= len(words) or any(q in words[m.end].gap for q in _QUOTES)
+        if not (opened and closed):
+            return False
+        prev = words.texts[before] if before >= 0 else ""
+        return m.prefix.startswith(("ل", "ول")) or prev in _OUTLET_WORDS or prev.endswith("ل")
+
+    def _phrase_before(self, words: Words, i: int, m: Match) -> None:
+        """A direction («شمال», «جنوب شرق») or "near" phrase («بالقرب من») ending at word i."""
+        lex, texts = self.lex, words.texts
+        for n in range(min(lex.max_phrase, i + 1), 0, -1):
+            if words.run(i - n + 1, n) < n:
+                continue
+            rest = texts[i - n + 2:i + 1]
+            for _, stem in readings(texts[i - n + 1]):
+                text = " ".join([stem] + rest)
+                if m.direction is None and text in lex.directions:
+                    m.direction = lex.directions[text]
+                if text in lex.near:
+                    m.near = True
+            if m.direction or m.near:
+                return
+
+    def _cue_prefix(self, words: Words, m: Match) -> str:
         i = m.start - 1
         for prefix, stem in readings(words[i].text):
             if stem in self.lex.cues:
                 return prefix
         return ""
 
-    def _direction_after(self, words: list[Word], m: Match) -> None:
+    def _direction_after(self, words: Words, m: Match) -> None:
         """«ريف حلب الغربي», «الريف الشمالي الغربي»: an adjective after the name."""
-        j = m.end
+        j, texts = m.end, words.texts
         for n in (2, 1):
-            if j + n <= len(words) and self._adjacent(words, j - 1, n + 1):
-                text = " ".join(w.text for w in words[j:j + n])
+            if j + n <= len(texts) and words.joined[j] and words.run(j, n) >= n \
+                    and words.sent[j] == m.sentence:
+                text = " ".join(texts[j:j + n])
                 if text in self.lex.directions and text.startswith("ال"):
                     m.direction = m.direction or self.lex.directions[text]
                     m.extra["dir_end"] = j + n

@@ -6,18 +6,20 @@ stage module stays a thin adapter from the document's layers to
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .fuzzy import fallback
 from .geocode import Context, Decision, Geocoder
 from .keys import name_key
 from .lexicon import Lexicon
-from .matcher import Match, Word
-from .store import ADMIN1, CC, LAT, LEVEL, LON, PARENT, Gazetteer
+from .matcher import Match, Words
+from .store import ADMIN1, CAP, CC, CQ, LAT, LEVEL, LON, PARENT, POP, Gazetteer
 
 SUPPORT = 0.5  # admin1 weight the article must give a village named without a cue
 NEAR = 0.4  # exp(-km / 100) above which a place is near the article's others (~90 km)
 
 
-def _joined_to(m: Match, ends: set[int], starts: dict[int, Match], words: list[Word]) -> bool:
+def _joined_to(m: Match, ends: set[int], starts: dict[int, Match], words: Words) -> bool:
     """The name is in a list with an accepted place («في زنجبار وشقرة», «الحولة وتلبيسة»)."""
     if m.start - 1 in ends and (m.prefix.startswith("و") or words[m.start].comma):
         return True
@@ -28,7 +30,7 @@ def _joined_to(m: Match, ends: set[int], starts: dict[int, Match], words: list[W
 
 
 def _supported(gaz: Gazetteer, d: Decision, ctx: Context, ends: set[int],
-               starts: dict[int, Match], words: list[Word]) -> bool:
+               starts: dict[int, Match], words: Words) -> bool:
     rows = gaz.rows
     if any(rows[r][LEVEL] == "neighbourhood" and rows[r][PARENT] in ctx.cities for r in d.rows):
         return True
@@ -60,7 +62,7 @@ def _unknowns(gaz: Gazetteer, decisions: list[Decision], ctx: Context) -> None:
             d.rows, d.probs, d.rule = rows, [1.0 / len(rows)] * len(rows), f"cue:{rule}"
 
 
-def geocode(gaz: Gazetteer, lex: Lexicon, words: list[Word], matches: list[Match]) -> list[Decision]:
+def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) -> list[Decision]:
     """Accepted place decisions of one document, in text order, scored with context."""
     geo = Geocoder(gaz, lex)
     accepted, pending = geo.first_pass(matches)
@@ -71,22 +73,116 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: list[Word], matches: list[Match
     ends = {d.match.end - 1 for d in accepted}
     starts = {d.match.start: d.match for d in accepted}
     _unknowns(gaz, [d for d in pending if not d.match.key], ctx)
-    accepted += [d for d in pending if d.rows and _supported(gaz, d, ctx, ends, starts, words)]
+    anaphors = [d for d in pending if "anaphor" in d.match.extra]
+    _anaphora(gaz, anaphors, accepted)
+    promoted = [d for d in pending if d.rows and (d in anaphors or _supported(
+        gaz, d, ctx, ends, starts, words))]
+    accepted += promoted
     for d in accepted:
-        d.region = None
+        d.region, d.link = None, ""
     geo.link_regions(accepted, words)
-    _unknowns(gaz, accepted, ctx)
-    for d in accepted:
-        if d.rows:
-            geo.score(d, None)
+    unknown = [d for d in accepted if not d.rows]
+    _unknowns(gaz, unknown, ctx)
+    for d in promoted + unknown:
+        geo.score(d, None)
     ctx = Context(gaz, [d for d in accepted if d.rows])
     for d in accepted:
         if d.rows:
             geo.score(d, ctx)
-            d.context = _deciders(gaz, d, accepted)
+    _one_sense(gaz, accepted)
+    _follow(gaz, accepted)
+    by_admin1 = _confident_by_admin1(gaz, accepted)
     for d in accepted:
+        if d.rows:
+            d.context = _deciders(gaz, d, by_admin1)
         _veto(geo, d, ctx)
-    return sorted(accepted, key=lambda d: d.match.start)
+    # a name taken without a cue only because it is salient, and that the context
+    # rejects («الصف» in a Syrian article is not the Egyptian town), is no place at all
+    kept = [d for d in accepted if not (d.fallback is not None and d.rows and d.match.cue is None
+                                        and "anaphor" not in d.match.extra)]
+    return sorted(kept, key=lambda d: d.match.start)
+
+
+def _one_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
+    """One name, one region per article: when the mentions of a name were put in
+    different governorates, all take the governorate most of their weight is in
+    (each keeps its own level: «محافظة تعز» the unit, «تعز» the city)."""
+    rows = gaz.rows
+    groups: dict[str, list[Decision]] = defaultdict(list)
+    for d in decisions:
+        if len(d.rows) > 1 and d.match.key and d.region is None:
+            groups[d.match.key].append(d)
+    for group in groups.values():
+        if len({(rows[d.rows[0]][CC], rows[d.rows[0]][ADMIN1]) for d in group}) < 2:
+            continue
+        weight: dict[tuple[str, str], float] = defaultdict(float)
+        for d in group:
+            for r, p in zip(d.rows, d.probs):
+                weight[(rows[r][CC], rows[r][ADMIN1])] += p
+        key = max(weight, key=lambda k: (weight[k], k))
+        for d in group:
+            for i, r in enumerate(d.rows):
+                if (rows[r][CC], rows[r][ADMIN1]) == key:
+                    d.rows.insert(0, d.rows.pop(i))
+                    d.probs.insert(0, d.probs.pop(i))
+                    break
+
+
+def _anaphora(gaz: Gazetteer, anaphors: list[Decision], placed: list[Decision]) -> None:
+    """«المحافظة» → the last governorate named before it; «المدينة» → the last town;
+    «البلاد» → the last place's country; «الريف» → the last place's governorate.
+
+    Each anaphor remembers the decision it points to (``extra["antecedent"]``) so
+    that it can follow that decision's final reading (:func:`_follow`).
+    """
+    ordered = sorted((d for d in placed if d.best is not None), key=lambda d: d.match.start)
+    rows = gaz.rows
+    for a in anaphors:
+        kind = a.match.extra["anaphor"]
+        before = [d for d in ordered if d.match.start < a.match.start]
+        found = None
+        if kind == "admin1":  # a governorate named as such within three sentences first
+            for d in reversed(before):
+                if a.match.sentence - d.match.sentence > 3:
+                    break
+                if rows[d.best][LEVEL] == "admin1":  # type: ignore[index]
+                    found = (d, d.best)
+                    break
+        for d in reversed(before if found is None else ()):
+            target = _target(gaz, kind, d)
+            if target is not None:
+                found = (d, target)
+                break
+        if found is not None:
+            a.rows, a.probs, a.rule = [found[1]], [1.0], "anaphora"
+            a.match.extra["antecedent"] = found[0]
+
+
+def _target(gaz: Gazetteer, kind: str, d: Decision) -> int | None:
+    """The row an anaphor of ``kind`` takes from decision ``d``'s best reading."""
+    r = gaz.rows[d.best]  # type: ignore[index]
+    if kind == "country":
+        return gaz.country_row(r[CC])
+    if kind == "admin1" and r[ADMIN1]:
+        return d.best if r[LEVEL] == "admin1" else gaz.admin1_row(r[CC], r[ADMIN1])
+    if r[LEVEL] == kind and (kind != "populated" or _town(r) or (
+            d.match.cue is not None and d.match.cue.word == "مدينه")):
+        return d.best  # «المدينة» is a town named before, not a village
+    return None
+
+
+def _follow(gaz: Gazetteer, decisions: list[Decision]) -> None:
+    """Anaphors take their antecedent's final reading."""
+    for a in decisions:
+        d = a.match.extra.get("antecedent")
+        if d is not None and d.best is not None:
+            target = _target(gaz, a.match.extra["anaphor"], d)
+            if target is not None:
+                a.rows, a.probs = [target], [1.0]
+
+
+def _town(r: tuple[str, ...]) -> bool:
+    return r[CAP] in ("N", "G", "D") or (bool(r[POP]) and int(r[POP]) >= 50_000)
 
 
 def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
@@ -100,7 +196,7 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     (a Yemen article may mention Cairo).
     """
     if d.region is not None:
-        if d.best is not None and d.region.best is not None and \
+        if d.link == "in" and d.best is not None and d.region.best is not None and \
                 geo.region_fit(d.best, d.region) < 0:
             # «معسكر لبوزة في لحج»: no namesake lies in the region the text gives
             g = geo.gaz.rows[d.region.best]
@@ -115,8 +211,8 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     cue = d.match.cue
     if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")):
         return
-    if r[LAT] and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= NEAR:
-        return
+    if r[LAT] and r[CQ] != "f" and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= NEAR:
+        return  # (a borrowed point says little: Yemeni villages share their district's)
     main = ctx.main_country(d)
     weak_cue = cue is not None and cue.kind == "feature"
     if main is not None and main != r[CC] and (weak_cue or not geo.prominent(d.best)):
@@ -128,18 +224,27 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
         d.rule += ":context"
 
 
-def _deciders(gaz: Gazetteer, d: Decision, decisions: list[Decision]) -> list[int]:
+def _confident_by_admin1(gaz: Gazetteer, decisions: list[Decision]) -> dict[tuple[str, str], list]:
+    """(country, admin1) → [(row, decision id)] of the confidently placed decisions."""
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for o in decisions:
+        if o.best is not None and o.area_confidence(gaz) >= 0.5:
+            r = gaz.rows[o.best]
+            out.setdefault((r[CC], r[ADMIN1]), []).append((o.best, id(o)))
+    return out
+
+
+def _deciders(gaz: Gazetteer, d: Decision, by_admin1: dict[tuple[str, str], list]) -> list[int]:
     """Other places in the chosen admin1 when the name had homonyms in several."""
     rows = gaz.rows
-    homonyms = {(rows[r][CC], rows[r][ADMIN1]) for r in d.rows}
+    homonyms = {(rows[r][CC], rows[r][ADMIN1]) for r in d.rows[:5]}
     if len(homonyms) < 2 or d.best is None:
         return []
     key = (rows[d.best][CC], rows[d.best][ADMIN1])
-    out = []
-    for o in decisions:
-        if o is not d and o.best is not None and o.confidence >= 0.5 and \
-                (rows[o.best][CC], rows[o.best][ADMIN1]) == key and o.best not in out:
-            out.append(o.best)
-    if d.region is not None and d.region.best is not None and d.region.best not in out:
-        out.insert(0, d.region.best)
+    out: list[int] = []
+    if d.region is not None and d.region.best is not None:
+        out.append(d.region.best)
+    for row, did in by_admin1.get(key, ()):
+        if did != id(d) and row not in out:
+            out.append(row)
     return out[:3]

@@ -28,6 +28,7 @@ _COLS = ("gid", "level", "cc", "name_ar", "name_en", "admin1", "admin2", "admin3
  CAP, FLAGS, AR, SKEL) = range(len(_COLS))
 
 Code = int  # row * 2 + quality
+SALIENT_POP = 15_000
 
 
 class Gazetteer:
@@ -44,6 +45,7 @@ class Gazetteer:
         self.max_words: dict[str, int] = {}
         self._build_index()
         self._places: dict[int, Place] = {}
+        self.prior_cache: dict[int, float] = {}  # the geocoder's context-free row scores
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
         self._iso = {r[CC]: int(r[PCODE]) for r in self.rows if r[LEVEL] == "country" and r[PCODE]}
 
@@ -144,6 +146,17 @@ class Gazetteer:
     def admin1_row(self, cc: str, admin1: str) -> int | None:
         """The row of a country's first-level unit, by its ACLED name."""
         return self._admin1_rows.get((cc, admin1))
+
+    def salient(self, i: int) -> bool:
+        """A place news names without a cue: a country, governorate, region, district
+        of Syria/Yemen/Iraq, a capital, or a town of 15,000 people or more."""
+        r = self.rows[i]
+        level = r[LEVEL]
+        if level in ("country", "admin1", "region") or r[CAP]:
+            return True
+        if level == "admin2" and r[CC] in ("SY", "YE", "IQ"):
+            return True
+        return bool(r[POP]) and int(r[POP]) >= SALIENT_POP
 
     def tier(self, cc: str) -> str:
         """The build tier of a country (core, region, world; see countries.toml)."""
