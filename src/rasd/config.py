@@ -4,7 +4,8 @@ from __future__ import annotations
 from . import __version__
 
 #: the stages of the default extraction pipeline, in order
-DEFAULT_STAGES: tuple[str, ...] = ("normalize", "segment")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "normalize", "segment", "numbers", "dates", "places", "actors", "sources", "cues", "events")
 
 
 def pipeline_version() -> str:

@@ -13,7 +13,8 @@ from ..mentions import Casualty, Token
 from .figures import Figures, figures
 from .frames import Frame
 from .scene import Scene, scenes
-from .typing_ import TypeChoice, choose_type
+from .filters import quoted_ranges, reports_event
+from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
 from .when import DateContext, When
 from .who import Roles, roles
 
@@ -75,6 +76,16 @@ class Drafter:
         self.sentence_of = sentence_of
         self.city_of = city_of
         self.dates = DateContext(doc.get("dates", ()), sentence_of, doc.article.published)
+        self.quotes = quoted_ranges(doc.norm.text)
+        self.sentences = doc["sentences"]
+        self.confirmed = _confirmed_places(doc.get("places", ()))
+
+    def clause_start(self, nstart: int) -> int:
+        s = self.sentences[self.sentence_of(nstart)]
+        for a, b in s.clauses:
+            if a <= nstart < b:
+                return a
+        return s.nstart
 
     def _tally_cue(self, f: Frame) -> bool:
         return any(c.tally or self._cue_near(c) for c in f.casualties)
@@ -88,23 +99,37 @@ class Drafter:
                 return True
         return False
 
+    def eligible(self, m: Any) -> bool:
+        """Can this place mention be the scene of an event?"""
+        if m.place is None:
+            return bool(m.cue)
+        if m.place.level == "country":
+            return False
+        return m.rule != "anaphora" or m.place.gid in self.confirmed.get(m.nstart, set())
+
     def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
         """Drafts (usually one) or a tally for one frame."""
         large = any(t.text in LARGE_WORDS for t in f.triggers)
         figs = figures(f.casualties, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
         has_figure = bool(f.deaths())
-        scs = scenes(f.places, self.tokens, self.index_of, has_figure, self.city_of)
+        scs = scenes(f.places, self.tokens, self.index_of, has_figure, self.city_of, self.eligible)
         specific = [s for s in scs if (s.place is None and s.mention.cue) or
                     (s.place is not None and s.place.level in ("populated", "neighbourhood", "admin3", "admin2"))]
         if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))):
             return [], [Tally(f, figs, when)]
+        triggers = f.triggers or f.borrowed.get("triggers", [])
+        if not (figs.has_deaths or figs.injured):
+            scs = [sc for sc in scs if any(
+                reports_event(t, sc.mention, self.tokens, self.index_of, self.quotes, self.clause_start)
+                for t in f.triggers)]
         if not scs:
             return [], []
-        r = roles(f.actors, f.triggers, f.casualties, self.tokens, self.index_of)
+        actors = f.actors or f.borrowed.get("actors", [])
+        r = roles(actors, triggers, f.casualties, self.tokens, self.index_of)
         fam1 = r.actor1.actor.family if r.actor1 is not None else None
         civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
-        kind = choose_type(f.triggers, fam1, figs.has_deaths, civilians)
+        kind = choose_type(triggers, fam1, figs.has_deaths, civilians)
         out = []
         for k, sc in enumerate(scs):
             fg = figs if k == 0 else Figures()
@@ -114,10 +139,41 @@ class Drafter:
     def run(self, frames: list[Frame]) -> tuple[list[Draft], list[Tally]]:
         drafts: list[Draft] = []
         tallies: list[Tally] = []
-        for f in link_placeless(frames):
+        frames = link_placeless(frames)
+        lend(frames)
+        for f in frames:
             if f.modal:
                 continue
             d, t = self.draft(f)
             drafts.extend(d)
             tallies.extend(t)
         return drafts, tallies
+
+
+def lend(frames: list[Frame]) -> None:
+    """A frame that names no kind of violence borrows the strongest trigger of
+    its sentence (and that frame's actors): «... تصعيد القصف الجوي ... شهدت
+    استشهاد 24، ... إضافة لاستشهاد شخصين في قرية السمرية»."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for group in by_sentence.values():
+        donors = [g for g in group if any(role(t) != "generic" for t in g.triggers)]
+        for f in group:
+            if f.triggers or not donors:
+                continue
+            donor = max(donors, key=lambda g: priorities().get(best_trigger(g.triggers).sub_event_type, 0))
+            f.borrowed["triggers"] = [t for t in donor.triggers if role(t) != "generic"]
+            if not f.actors:
+                f.borrowed["actors"] = list(donor.actors)
+
+
+def _confirmed_places(places: Sequence[Any]) -> dict[int, set[str]]:
+    """For each mention position, the places named (not inferred) before it."""
+    seen: set[str] = set()
+    out: dict[int, set[str]] = {}
+    for m in sorted(places, key=lambda m: m.nstart):
+        out[m.nstart] = set(seen)
+        if m.place is not None and m.rule != "anaphora":
+            seen.add(m.place.gid)
+    return out

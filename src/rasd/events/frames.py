@@ -85,7 +85,10 @@ def _opens_frame(ctx: _Ctx, cur: Frame, kind: str, m: Any) -> bool:
             return False
         same = [c for c in cur.casualties if (c.kind in DEATHS) == (m.kind in DEATHS)]
         if not same:
-            return False
+            # «اشتباكات في محيط بلدة قباسين، فيما استشهد 6 أشخاص ...»: a
+            # connector after a placed incident opens another one
+            return bool(cur.places) and ctx.clause(m.nstart) > ctx.clause(cur.places[-1].nstart) \
+                and any_before(ctx.tokens, i, "connector", 2)
         return bool(cur.places) or ctx.clause(m.nstart) > ctx.clause(same[-1].nstart) \
             or any_before(ctx.tokens, i, "connector", 3)
     # a trigger opens a new frame only after the current one found its place,
@@ -140,7 +143,7 @@ def _home(ctx: _Ctx, frames: list[Frame], anchor_clauses: list[set[int]], m: Any
     if same:
         after = [i for i in same if frames[i].nstart <= m.nstart]
         return after[-1] if after else same[0]
-    before = [i for i, f in enumerate(frames) if f.nend <= m.nstart]
+    before = [i for i, f in enumerate(frames) if f.nstart <= m.nstart]
     following = [i for i, f in enumerate(frames) if f.nstart > m.nstart]
     clause_start = ctx.sentence.clauses[k][0] if k < len(ctx.sentence.clauses) else m.nstart
     opener = ctx.index(clause_start)

@@ -35,8 +35,26 @@ def _generic(d: Draft) -> bool:
     return d.kind.trigger is None or role(d.kind.trigger) == "generic"
 
 
+def _explicit(d: Draft) -> bool:
+    return d.when.span is not None and not d.when.rule.startswith("date.inherited")
+
+
+def _figures_agree(a: Draft, b: Draft) -> bool:
+    """Two death tolls of one incident differ by revision, not by a factor of two."""
+    fa = [f.fatalities for f in a.reports if f.fatalities > 0]
+    fb = [f.fatalities for f in b.reports if f.fatalities > 0]
+    if not fa or not fb:
+        return True
+    lo, hi = min(fa + fb), max(fa + fb)
+    return lo * 2 >= hi
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     if place_key(a) != place_key(b) or _days(a, b) > MAX_DAYS_APART:
+        return False
+    if _explicit(a) and _explicit(b) and _days(a, b) > 0:
+        return False
+    if not _figures_agree(a, b):
         return False
     if a.kind.sub_event_type == b.kind.sub_event_type or _generic(a) or _generic(b):
         return _actors_agree(a, b)

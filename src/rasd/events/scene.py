@@ -70,13 +70,22 @@ def _same_city(ms: list[Any]) -> str | None:
 
 
 def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_figure: bool,
-           city_of: Any) -> list[Scene]:
-    """One scene per event the frame's places call for (usually one)."""
+           city_of: Any, eligible: Any = None) -> list[Scene]:
+    """One scene per event the frame's places call for (usually one).
+
+    ``eligible(mention)`` says whether a mention may be a scene at all
+    (a country, an unconfirmed inference or a cue-less unknown name may only
+    locate one)."""
     if not places:
         return []
     roles = {id(m): role(tokens, index_of, m) for m in places}
-    scene_ms = [m for m in places if roles[id(m)] == "scene"] or \
-        [m for m in places if roles[id(m)] != "reference"] or list(places)
+    if eligible is not None:
+        for m in places:
+            if not eligible(m) and roles[id(m)] == "scene":
+                roles[id(m)] = "container" if m.place is not None else "reference"
+    if not any(r == "scene" for r in roles.values()):
+        return []
+    scene_ms = [m for m in places if roles[id(m)] == "scene"]
     containers = [m for m in places if roles[id(m)] == "container" and m not in scene_ms]
     top = max(specificity(m) for m in scene_ms)
     if top >= 5:

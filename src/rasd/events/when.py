@@ -45,7 +45,8 @@ class DateContext:
         self.dates = sorted(dates, key=lambda d: d.nstart)
         self.sentence_of = sentence_of
         self.published = published
-        lead = [d for d in self.dates if sentence_of(d.nstart) < LEAD_SENTENCES and _recent(d, published)]
+        lead = [d for d in self.dates if sentence_of(d.nstart) < LEAD_SENTENCES and d.precision == 1
+                and _recent(d, published)]
         self.lead = lead[0] if lead else None
 
     def choose(self, own: Sequence[Any], a: int, b: int, sentence: int) -> When:
@@ -53,8 +54,10 @@ class DateContext:
         if own:
             m = min(own, key=lambda d: _distance(d, a, b))
             return When(m.value, m.precision, m.span, f"date.{m.rule}", m.confidence)
+        # only day-precise dates are in force for later reports: «خلال الأيام
+        # المقبلة» or «الأسبوع الماضي» do not date the next sentence
         before = [d for d in self.dates if d.nend <= a and sentence - self.sentence_of(d.nstart) <= 1
-                  and _recent(d, self.published)]
+                  and d.precision == 1 and _recent(d, self.published)]
         if before:
             m = before[-1]
             return When(m.value, m.precision, m.span, "date.inherited_nearby", 0.6 * m.confidence)

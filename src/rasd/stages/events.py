@@ -26,7 +26,12 @@ class Events:
     provides: tuple[str, ...] = ("events", "tallies")
 
     def __call__(self, doc: Document) -> Document:
-        from ..gazetteer import enclosing_city
+        from ..gazetteer.store import gazetteer
+        gaz = gazetteer()
+
+        def enclosing_city(place):
+            return gaz.by_gid_place(place.parent) if place.parent else None
+
         tokens = doc["tokens"]
         starts = [t.nstart for t in tokens]
         sent_starts = [s.nstart for s in doc["sentences"]]
