@@ -1,10 +1,11 @@
 """Incremental merging inside the store: one block at a time.
 
 When reports arrive, change or leave, only the blocks they touch (connected
-groups of linked reports, :mod:`rasd.merge.cluster`) are recomputed: their
-incidents are deleted and rebuilt from the reports, the stored links and the
-analysts' overrides. Every call runs inside the caller's transaction, so an
-article's records and the incidents they change are committed together.
+groups of linked reports, :mod:`rasd.merge.cluster`) are re-clustered, from
+ids, dates and link scores alone; then only the incidents whose reports
+changed are rebuilt from the full records. Every call runs inside the
+caller's transaction, so an article's records and the incidents they change
+are committed together.
 """
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..merge.cluster import Graph, clusters, components, pair
-from ..merge.incident import aggregate
+from ..merge.incident import aggregate, incident_id
 from ..merge.rules import ParentOf, compare
 from .codec import chunks, dumps, incident_columns, loads, marks, overlay
 from .dialect import Dialect
 
 #: the reason stored for a pair an analyst joined
 JOINED = "joined by an analyst"
+_EVENTS = "is_current = 1 AND kind = 'event'"
 
 
 class Merger:
@@ -27,8 +29,6 @@ class Merger:
     def __init__(self, db: Dialect, parent_of: ParentOf | None = None) -> None:
         self.db = db
         self.parent_of = parent_of
-        #: reasons of the automatic links of the graph being rebuilt
-        self.reasons: dict[tuple[str, str], list[str]] = {}
 
     # --- public operations (call inside a transaction)
     def add(self, event_ids: Sequence[str]) -> None:
@@ -40,10 +40,10 @@ class Merger:
                 a, b = sorted((rec, other), key=lambda r: r["event_id"])
                 decision = compare(a, b, self.parent_of)
                 if decision.linked:
-                    rows.append((a["event_id"], b["event_id"],
-                                 dumps({"reasons": list(decision.reasons), "score": decision.score})))
-        self.db.executemany("INSERT INTO links (event_a, event_b, reasons) VALUES (?, ?, ?) "
-                            "ON CONFLICT (event_a, event_b) DO NOTHING", rows)
+                    rows.append((a["event_id"], b["event_id"], decision.score,
+                                 dumps(list(decision.reasons))))
+        self.db.executemany("INSERT INTO links (event_a, event_b, score, reasons) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT (event_a, event_b) DO NOTHING", rows)
         self.recompute(list(recs))
 
     def remove(self, event_ids: Sequence[str]) -> None:
@@ -57,7 +57,7 @@ class Merger:
             self.db.execute(f"DELETE FROM links WHERE event_a IN ({m}) OR event_b IN ({m})",
                             (*part, *part))
             self.db.execute(f"UPDATE records SET block_id = NULL WHERE event_id IN ({m})", part)
-        self.recompute(self._block_members(blocks))
+        self.recompute(list(self._block_members(blocks)), dirty=False)
 
     def relink(self, event_id: str) -> None:
         """Recompute one report's links after an analyst changed it."""
@@ -67,28 +67,60 @@ class Merger:
         else:
             self.remove([event_id])
 
-    def recompute(self, seeds: Iterable[str]) -> None:
-        """Rebuild the blocks of ``seeds`` (and of every report linked to them)."""
+    def recompute(self, seeds: Iterable[str], dirty: bool = True) -> None:
+        """Re-cluster the blocks of ``seeds`` (and of every report linked to them).
+
+        Incidents whose reports are unchanged are left as they are, unless
+        ``dirty`` says the seeds themselves changed (new, edited, relinked).
+        """
         seeds = sorted(set(seeds))
         if not seeds:
             return
-        members = set(seeds) | self._neighbours(seeds)
-        members |= set(self._block_members(self._blocks_of(sorted(members))))
-        recs = self._records(sorted(members))
-        self._drop_incidents_of(sorted(members))
-        graph = self._graph(recs)
+        nodes = self._dates(sorted(set(seeds) | self._neighbours(seeds)))
+        blocks = {b for _, b in nodes.values() if b}
+        nodes.update(self._block_members(sorted(blocks)))
+        graph = self._graph(nodes)
+        old = self._incidents_of(sorted(nodes))
+        keep: set[str] = set()
+        changed = set(seeds) if dirty else set()
         for block_id, comp in components(graph).items():
-            self._write_block(block_id, comp, recs, graph)
+            moved = [e for e in comp if nodes[e][1] != block_id]
+            self.db.executemany("UPDATE records SET block_id = ? WHERE event_id = ?",
+                                [(block_id, e) for e in moved])
+            order = sorted(comp, key=lambda e: (nodes[e][0], e))
+            for members in clusters(order, graph):
+                inc = incident_id(members)
+                if inc in old and old[inc][0] == set(members) and not changed & set(members):
+                    if old[inc][1] != block_id:
+                        self.db.execute("UPDATE incidents SET block_id = ? WHERE incident_id = ?",
+                                        (block_id, inc))
+                    keep.add(inc)
+                    continue
+                self._write_incident(block_id, members, graph)
+                keep.add(inc)
+        stale = sorted(set(old) - keep)
+        for part in chunks(stale):
+            self.db.execute(f"DELETE FROM incident_reports WHERE incident_id IN "
+                            f"({marks(len(part))})", part)
+            self.db.execute(f"DELETE FROM incidents WHERE incident_id IN ({marks(len(part))})", part)
 
     # --- reading
     def _records(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Effective current event reports by id (others are left out)."""
         out: dict[str, dict[str, Any]] = {}
         for part in chunks(list(ids)):
-            for row in self.db.query(
-                    f"SELECT event_id, data FROM records WHERE event_id IN ({marks(len(part))}) "
-                    "AND is_current = 1 AND kind = 'event'", part):
+            for row in self.db.query(f"SELECT event_id, data FROM records WHERE event_id IN "
+                                     f"({marks(len(part))}) AND {_EVENTS}", part):
                 out[row["event_id"]] = loads(row["data"])
+        return out
+
+    def _dates(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """(event date, block id) of the current event reports among ``ids``."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for part in chunks(list(ids)):
+            for row in self.db.query(f"SELECT event_id, event_date, block_id FROM records WHERE "
+                                     f"event_id IN ({marks(len(part))}) AND {_EVENTS}", part):
+                out[row["event_id"]] = (str(row["event_date"] or ""), row["block_id"])
         return out
 
     def _candidates(self, rec: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -98,8 +130,8 @@ class Merger:
             return []
         d = date.fromisoformat(str(day)[:10])
         rows = self.db.query(
-            "SELECT data FROM records WHERE is_current = 1 AND kind = 'event' "
-            "AND event_date >= ? AND event_date <= ? AND article_id <> ?",
+            f"SELECT data FROM records WHERE {_EVENTS} AND event_date >= ? AND event_date <= ? "
+            "AND article_id <> ?",
             ((d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat() + "~",
              rec["article_id"]))
         return [loads(r["data"]) for r in rows]
@@ -112,12 +144,14 @@ class Merger:
                 "AND block_id IS NOT NULL", part)}
         return sorted(out)
 
-    def _block_members(self, blocks: Sequence[str]) -> list[str]:
-        out: list[str] = []
+    def _block_members(self, blocks: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        out: dict[str, tuple[str, str | None]] = {}
         for part in chunks(list(blocks)):
-            out += [r["event_id"] for r in self.db.query(
-                f"SELECT event_id FROM records WHERE block_id IN ({marks(len(part))})", part)]
-        return sorted(out)
+            for row in self.db.query(f"SELECT event_id, event_date, block_id FROM records "
+                                     f"WHERE block_id IN ({marks(len(part))}) AND {_EVENTS}",
+                                     part):
+                out[row["event_id"]] = (str(row["event_date"] or ""), row["block_id"])
+        return out
 
     def _neighbours(self, ids: Sequence[str]) -> set[str]:
         """Reports linked to ``ids`` automatically or by an analyst's join."""
@@ -131,67 +165,58 @@ class Merger:
                     out.update((row["event_a"], row["event_b"]))
         return out
 
-    def _graph(self, recs: Mapping[str, Mapping[str, Any]]) -> Graph:
-        ids = sorted(recs)
+    def _graph(self, nodes: Mapping[str, Any]) -> Graph:
+        ids = sorted(nodes)
         edges: dict[tuple[str, str], int] = {}
-        self.reasons = {}
         joins, splits = set(), set()
         for part in chunks(ids):
             m = marks(len(part))
-            for row in self.db.query(f"SELECT event_a, event_b, reasons FROM links "
+            for row in self.db.query(f"SELECT event_a, event_b, score FROM links "
                                      f"WHERE event_a IN ({m})", part):
-                if row["event_b"] in recs:
-                    p = (row["event_a"], row["event_b"])
-                    info = loads(row["reasons"])
-                    edges[p], self.reasons[p] = int(info["score"]), info["reasons"]
+                if row["event_b"] in nodes:
+                    edges[(row["event_a"], row["event_b"])] = int(row["score"])
             for row in self.db.query(f"SELECT event_a, event_b, decision FROM link_overrides "
                                      f"WHERE event_a IN ({m})", part):
-                if row["event_b"] in recs:
+                if row["event_b"] in nodes:
                     p = pair(row["event_a"], row["event_b"])
                     (joins if row["decision"] == "join" else splits).add(p)
         return Graph(frozenset(ids), edges, frozenset(joins), frozenset(splits))
 
-    # --- writing
-    def _drop_incidents_of(self, ids: Sequence[str]) -> None:
+    def _incidents_of(self, ids: Sequence[str]) -> dict[str, tuple[set[str], str]]:
+        """The stored incidents of ``ids``: all their reports and their block."""
+        incs: set[str] = set()
         for part in chunks(list(ids)):
-            m = marks(len(part))
-            inc = [r["incident_id"] for r in self.db.query(
-                f"SELECT DISTINCT incident_id FROM incident_reports WHERE event_id IN ({m})", part)]
-            for p2 in chunks(inc):
-                m2 = marks(len(p2))
-                self.db.execute(f"DELETE FROM incident_reports WHERE incident_id IN ({m2})", p2)
-                self.db.execute(f"DELETE FROM incidents WHERE incident_id IN ({m2})", p2)
-
-    def _write_block(self, block_id: str, comp: list[str], recs: Mapping[str, Mapping[str, Any]],
-                     graph: Graph) -> None:
-        self.db.executemany("UPDATE records SET block_id = ? WHERE event_id = ?",
-                            [(block_id, e) for e in comp])
-        order = sorted(comp, key=lambda e: (str(recs[e].get("event_date")), e))
-        for members in clusters(order, graph):
-            links = {m: self._links_of(m, members, graph) for m in members}
-            inc = aggregate([recs[m] for m in members], links)
-            inc = overlay(inc, self._incident_edits(members))
-            self._insert_incident(block_id, inc, links)
-
-    def _links_of(self, m: str, members: Sequence[str], graph: Graph) -> list[dict[str, Any]]:
-        out = []
-        for o in members:
-            if o != m and graph.linked(m, o):
-                p = pair(m, o)
-                reasons = [JOINED] if p in graph.joins else self.reasons.get(p, [])
-                out.append({"with": o, "reasons": reasons})
+            incs |= {r["incident_id"] for r in self.db.query(
+                f"SELECT DISTINCT incident_id FROM incident_reports WHERE event_id IN "
+                f"({marks(len(part))})", part)}
+        out: dict[str, tuple[set[str], str]] = {}
+        for part in chunks(sorted(incs)):
+            for row in self.db.query(
+                    f"SELECT i.incident_id, i.event_id, n.block_id FROM incident_reports i JOIN "
+                    f"incidents n ON n.incident_id = i.incident_id WHERE i.incident_id IN "
+                    f"({marks(len(part))})", part):
+                out.setdefault(row["incident_id"], (set(), row["block_id"]))[0].add(row["event_id"])
         return out
 
-    def _incident_edits(self, members: Sequence[str]) -> list[tuple[str, Any]]:
-        rows = []
-        for part in chunks(list(members)):
-            rows += self.db.query(f"SELECT edit_id, field, new_value FROM edits WHERE "
-                                  f"target_kind = 'incident' AND target_id IN ({marks(len(part))})",
-                                  part)
-        return [(r["field"], loads(r["new_value"])) for r in sorted(rows, key=lambda r: r["edit_id"])]
+    # --- writing
+    def _drop_incidents_of(self, ids: Sequence[str]) -> None:
+        for inc in chunks(sorted(self._incidents_of(ids))):
+            m = marks(len(inc))
+            self.db.execute(f"DELETE FROM incident_reports WHERE incident_id IN ({m})", inc)
+            self.db.execute(f"DELETE FROM incidents WHERE incident_id IN ({m})", inc)
 
-    def _insert_incident(self, block_id: str, inc: Mapping[str, Any],
-                         links: Mapping[str, list[dict[str, Any]]]) -> None:
+    def _write_incident(self, block_id: str, members: Sequence[str], graph: Graph) -> None:
+        """(Re)write one incident from its reports' full records and link reasons."""
+        recs = self._records(members)
+        reasons = self._reasons(members)
+        links = {m: [{"with": o, "reasons": [JOINED] if pair(m, o) in graph.joins
+                      else reasons.get(pair(m, o), [])}
+                     for o in members if o != m and graph.linked(m, o)] for m in members}
+        inc = overlay(aggregate([recs[m] for m in members], links), self._incident_edits(members))
+        self.db.execute("DELETE FROM incident_reports WHERE incident_id = ?", (inc["incident_id"],))
+        self.db.execute("DELETE FROM incidents WHERE incident_id = ?", (inc["incident_id"],))
+        self.db.execute(f"DELETE FROM incident_reports WHERE event_id IN ({marks(len(members))})",
+                        members)
         fr = inc.get("fatalities_reported") or {}
         self.db.execute(
             "INSERT INTO incidents (incident_id, block_id, event_date, country, admin1, location, "
@@ -201,4 +226,23 @@ class Merger:
              int(bool(inc.get("contradictory"))), int(inc["n_reports"]), dumps(inc)))
         self.db.executemany(
             "INSERT INTO incident_reports (event_id, incident_id, reasons) VALUES (?, ?, ?)",
-            [(m, inc["incident_id"], dumps(links[m])) for m in sorted(links)])
+            [(m, inc["incident_id"], dumps(sorted(links[m], key=lambda x: x["with"])))
+             for m in sorted(members)])
+
+    def _reasons(self, members: Sequence[str]) -> dict[tuple[str, str], list[str]]:
+        inside = set(members)
+        out: dict[tuple[str, str], list[str]] = {}
+        for part in chunks(sorted(members)):
+            for row in self.db.query(f"SELECT event_a, event_b, reasons FROM links WHERE event_a "
+                                     f"IN ({marks(len(part))})", part):
+                if row["event_b"] in inside:
+                    out[(row["event_a"], row["event_b"])] = loads(row["reasons"])
+        return out
+
+    def _incident_edits(self, members: Sequence[str]) -> list[tuple[str, Any]]:
+        rows = []
+        for part in chunks(list(members)):
+            rows += self.db.query(f"SELECT edit_id, field, new_value FROM edits WHERE "
+                                  f"target_kind = 'incident' AND target_id IN ({marks(len(part))})",
+                                  part)
+        return [(r["field"], loads(r["new_value"])) for r in sorted(rows, key=lambda r: r["edit_id"])]

@@ -53,10 +53,12 @@ CREATE INDEX records_by_date ON records (is_current, kind, event_date);
 CREATE INDEX records_by_article ON records (article_id, content_hash);
 CREATE INDEX records_by_block ON records (block_id);
 
--- candidate links: pairs of current event reports that the merge rules find compatible
+-- candidate links: pairs of current event reports that the merge rules find compatible,
+-- with the rule's reasons and agreement score
 CREATE TABLE links (
     event_a TEXT NOT NULL REFERENCES records (event_id),
     event_b TEXT NOT NULL REFERENCES records (event_id),
+    score   INTEGER NOT NULL,
     reasons TEXT NOT NULL,
     PRIMARY KEY (event_a, event_b)
 );
