@@ -44,6 +44,8 @@ def _place_fields(d: Draft) -> dict[str, Field]:
         precision = getattr(m, "geo_precision", 1) or 1
     if sc.city is not None:
         precision = 1
+    if sc.rule == "scene.admin_unit_only":
+        precision = 3  # ACLED: only the region is known
     sub = [x.place.name_ar if x.place is not None else x.surface for x in sc.sublocations]
     sub_spans = tuple(x.span for x in sc.sublocations)
     out = {

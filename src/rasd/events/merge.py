@@ -1,17 +1,23 @@
 """Merging the reports of one incident within an article (EVENTS.md §1).
 
 Two drafts are the same incident when they are at the same place (same
-gazetteer entry, or the same name when unresolved), within a day of each
-other, and of compatible types (the same sub-event type, or one of them
-known only from a generic word). The merged event keeps every report:
-``fatalities`` is the lowest reported figure (ACLED's conservative rule),
-``fatalities_reported`` the range; subsets take the lowest figure among the
-reports that give one. An explicitly dated report fixes the date.
+gazetteer entry, or the same name), within a day of each other (never two
+different explicit days), and their figures and actors do not tell two
+incidents apart. Coders record one event per place and day: a passage that
+adds shelling or air support to a battle already reported there, with no
+toll of its own, is the same event. Two reports of different kinds that each
+give their own exact toll stay two events (a clash killing 15 and shelling
+killing a civilian). The merged event keeps every report: ``fatalities`` is
+the lowest exact figure (ACLED's conservative rule; a default for a
+number-less report never undercuts a reported number), ``fatalities_reported``
+the range; subsets take the lowest figure among the reports that give one.
+An explicitly dated report fixes the date.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from ..text.arabic import normalize_key
 from .draft import Draft
 from .typing_ import role
 
@@ -23,6 +29,22 @@ def place_key(d: Draft) -> str:
     if p is not None:
         return p.gid
     return "name:" + d.scene.mention.surface
+
+
+def _name_key(d: Draft) -> str:
+    """The place's name folded for comparison: «لبوزه»/«لبوزة», «العند»/«عند»."""
+    p = d.scene.place
+    name = p.name_ar if p is not None else d.scene.mention.surface
+    words = []
+    for w in normalize_key(name).split():
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        words.append(w[:-1] if len(w) > 3 and w[-1] in "اه" else w)
+    return " ".join(words)
+
+
+def same_place(a: Draft, b: Draft) -> bool:
+    return place_key(a) == place_key(b) or _name_key(a) == _name_key(b)
 
 
 def _days(a: Draft, b: Draft) -> int:
@@ -39,26 +61,36 @@ def _explicit(d: Draft) -> bool:
     return d.when.span is not None and not d.when.rule.startswith("date.inherited")
 
 
+def _exact_tolls(d: Draft) -> list[int]:
+    return [f.fatalities for f in d.reports if f.fatalities > 0 and f.exact]
+
+
 def _figures_agree(a: Draft, b: Draft) -> bool:
     """Two death tolls of one incident differ by revision, not by a factor of two."""
-    fa = [f.fatalities for f in a.reports if f.fatalities > 0]
-    fb = [f.fatalities for f in b.reports if f.fatalities > 0]
+    fa, fb = _exact_tolls(a), _exact_tolls(b)
     if not fa or not fb:
         return True
     lo, hi = min(fa + fb), max(fa + fb)
     return lo * 2 >= hi
 
 
+def _same_kind(a: Draft, b: Draft) -> bool:
+    return a.kind.sub_event_type == b.kind.sub_event_type or _generic(a) or _generic(b)
+
+
 def compatible(a: Draft, b: Draft) -> bool:
-    if place_key(a) != place_key(b) or _days(a, b) > MAX_DAYS_APART:
+    """Are two drafts of one article reports of the same incident?"""
+    if not same_place(a, b) or _days(a, b) > MAX_DAYS_APART:
         return False
     if _explicit(a) and _explicit(b) and _days(a, b) > 0:
         return False
     if not _figures_agree(a, b):
         return False
-    if a.kind.sub_event_type == b.kind.sub_event_type or _generic(a) or _generic(b):
-        return _actors_agree(a, b)
-    return False
+    if _same_kind(a, b):
+        return True
+    # different kinds by different forces, or with a toll each, are two
+    # incidents at one place
+    return _actors_agree(a, b) and not (_exact_tolls(a) and _exact_tolls(b))
 
 
 def _actors_agree(a: Draft, b: Draft) -> bool:
@@ -76,7 +108,8 @@ def absorb(keep: Draft, other: Draft) -> None:
     """Fold ``other`` into ``keep`` (same incident)."""
     keep.reports.extend(other.reports)
     keep.frames.extend(other.frames)
-    if _generic(keep) and not _generic(other):
+    if (_generic(keep) and not _generic(other)) or (_exact_tolls(other) and not _exact_tolls(keep)):
+        # the kind of violence of the report that gives the toll
         keep.kind = other.kind
     if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
                                      and other.roles.rule1 == "actor.agent_marker"):
@@ -104,7 +137,9 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 def conservative(d: Draft) -> dict[str, Any]:
     """Lowest reported figures across the reports of a merged draft."""
     with_deaths = [f for f in d.reports if f.fatalities > 0]
-    fatal = [f.fatalities for f in with_deaths]
+    # a default for a number-less report («سقوط قتلى» = 3) never undercuts a number
+    counted = [f for f in with_deaths if f.exact] or with_deaths
+    fatal = [f.fatalities for f in counted]
     out: dict[str, Any] = {
         "fatalities": min(fatal) if fatal else 0,
         "reported": (min(fatal), max(fatal)) if fatal else (0, 0),

@@ -84,7 +84,8 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
             if not eligible(m) and roles[id(m)] == "scene":
                 roles[id(m)] = "container" if m.place is not None else "reference"
     if not any(r == "scene" for r in roles.values()):
-        return []
+        region = _region_scene(places, roles, eligible)
+        return [region] if region is not None else []
     scene_ms = [m for m in places if roles[id(m)] == "scene"]
     containers = [m for m in places if roles[id(m)] == "container" and m not in scene_ms]
     top = max(specificity(m) for m in scene_ms)
@@ -104,6 +105,19 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
         return [Scene(scene_ms[0], scene_ms[1:], containers,
                       rule="scene.single" if len(scene_ms) == 1 else "scene.shared_figure")]
     return [Scene(m, [], containers, rule="scene.list_one_event_each") for m in _distinct(scene_ms)]
+
+
+def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -> Scene | None:
+    """When only an admin unit is named («في منطقة عسير», «بمحافظة تعز»), the
+    event is coded at that unit (ACLED: geo_precision 3), never at a country."""
+    units = [m for m in places if roles[id(m)] == "container" and m.place is not None
+             and m.place.level in ("admin1", "admin2", "admin3")
+             and (eligible is None or eligible(m))]
+    if not units:
+        return None
+    m = max(units, key=specificity)
+    return Scene(m, [], [c for c in places if c is not m and roles[id(c)] == "container"],
+                 rule="scene.admin_unit_only")
 
 
 def _distinct(ms: list[Any]) -> list[Any]:
