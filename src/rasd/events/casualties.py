@@ -25,7 +25,7 @@ from .cues import Cue
 BRIDGE = frozenset({"ما", "يقارب", "يزيد", "عن", "نحو", "حوالي", "قرابه", "زهاء", "اكثر", "من",
                     "لا", "يقل", "اقل", "الي", "(", ")", "«", "»", "\"", "عدد", "حياه", "فيه", "فيها",
                     "بحياه", "علي", "الاقل", "ان", "انه", "اليوم", "امس", "ايضا", "كذلك", "قد", "تم",
-                    "يصل", "وصل", "بلغ", "الان", "حتي", "بالاضافه", "اضافه", "قرابه", "تقريبا", "ل"})
+                    "يصل", "وصل", "بلغ", "الان", "حتي", "بالاضافه", "اضافه", "قرابه", "تقريبا", "ل", "عددا"})
 VICTIM_BRIDGE = frozenset({"من", "الاقل", "علي", "اخرين", "(", ")", "ما", "لا", "يقل", "عن"})
 SUBSET_CLASSES = ("child", "woman", "unidentified")
 CasualtyCue = Match[tuple[Cue, ...]]
@@ -227,12 +227,20 @@ def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | No
 def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
     """A further group after a figure: «و9 مقاتلين», «إضافة إلى ثلاثة من العاملين»."""
     j = end + 1
+    # the rest of the victim's noun phrase: «12 من منسوبي القوات الخاصة، إضافة إلى ثلاثة ...»
+    k = j
+    while k < len(w.tokens) and k <= end + 4 and _plain_word(w, k):
+        k += 1
+    if w.text(k) in CLAUSE_BREAKS or _and_number(w, k):
+        j = k
     while w.text(j) in {"علي", "الاقل", "الاكثر", "تقريبا"}:
         j += 1
     if w.text(j) in {"،", ","}:
         j += 1
     if w.text(j) == "و":
         j += 1
+    elif _and_number(w, j):
+        pass  # «وثلاثة من العاملين»: the conjunction is glued to the number word
     elif w.text(j) in {"اضافه", "بالاضافه"} and w.text(j + 1) == "الي":
         j += 2
     else:
@@ -244,6 +252,20 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
                                                  for c in w.cue_at[v[1]].payload)):
             return n, j, v[2]
     return None
+
+
+#: prepositions and conjunctions that open a new phrase, not the victim's
+PHRASE_OPENERS = frozenset({"في", "ب", "علي", "الي", "جراء", "اثر", "خلال", "و", "عن", "بعد", "منذ"})
+
+
+def _and_number(w: Window, k: int) -> bool:
+    return k in w.num_at and w.text(k).startswith("و")
+
+
+def _plain_word(w: Window, k: int) -> bool:
+    t = w.text(k)
+    return (t not in CLAUSE_BREAKS and t not in PHRASE_OPENERS and k not in w.num_at
+            and k not in w.cue_at and not t.isdigit())
 
 
 def _span(w: Window, a: int, b: int) -> Span:
@@ -279,15 +301,55 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
     if group:
         total, cls, a, b, subsets, num = group
         return total, num, i, b, cls, a, b, subsets
-    # «سبعة عشر مدنيا قتلوا»: number and victim before a past-tense verb
-    j = i - 1
-    if j >= 0 and w.victim_classes(j):
-        vm = next(mm for mm in w.cue_at.values() if mm.last == j or mm.first == j)
-        left = _number_left(w, vm.first, limit=2)
-        if left:
-            n, a, _ = left
-            return n.value, n, a, m.last, w.victim_classes(vm.first)[0], vm.first, vm.last, subsets
+    # «سبعة من الجنود اليمنيين قتلوا», «وكان 16 مسلحا من المقاومة لقوا مصرعهم»:
+    # the counted subject before the verb
+    subject = _subject_before(w, i)
+    if subject:
+        n, a, vcls, va, vb = subject
+        return n.value, n, a, m.last, vcls, va, vb, subsets
+    if not _implicit_plural(m.key) and not _some_of(w, m.last + 1):
+        # a bare verb («قتل الأبرياء», «القتل بغطاء الدين») counts no one
+        return -1, None, i, m.last, None, -1, -1, subsets
     return None, None, i, m.last, None, -1, -1, subsets
+
+
+#: tokens that end the stretch in which a verb looks back for its subject
+CLAUSE_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "!", "؟"})
+DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي", "الشهداء", "الضحايا"})
+
+
+SOME_WORDS = frozenset({"عدد", "عددا", "العديد", "بعض", "مجموعه"})
+
+
+def _some_of(w: Window, k: int) -> bool:
+    """«استشهاد عدد من منتسبي ...»: an unknown number of people."""
+    return w.text(k) in SOME_WORDS and w.text(k + 1) == "من"
+
+
+def _implicit_plural(key: str) -> bool:
+    """«سقوط قتلى», «سقوط شهداء»: a phrase that itself reports an unknown number of dead."""
+    return any(word in DEATH_NOUNS for word in key.split())
+
+
+def _subject_before(w: Window, i: int, limit: int = 9) -> tuple[NumberMention, int, str | None, int, int] | None:
+    """The leftmost counted victim group within the clause before a verb at ``i``:
+    (number, its first token, victim class, victim first, victim last)."""
+    best = None
+    j = i - 1
+    while j >= 0 and j >= i - limit and w.text(j) not in CLAUSE_BREAKS:
+        if any(c.kind in ("death", "injury", "death_or_injury") for c in
+               (w.cue_at[j].payload if j in w.cue_at else ())):
+            break
+        if j in w.num_at:
+            n, last = w.num_at[j]
+            v = (j, j, w.victim_classes(j)) if n.head and w.victim_classes(j) else None
+            if v is None:
+                after = _victim_after(w, last)
+                v = (after[1], after[2], w.victim_classes(after[1])) if after else None
+            if v is not None and v[1] < i:
+                best = (n, j, v[2][0] if v[2] else None, v[0], v[1])
+        j -= 1
+    return best
 
 
 def parse(w: Window) -> list[Casualty]:
