@@ -42,7 +42,10 @@ CLEAN_MAP.update({"\u066b": ".", "\u066c": ",", "\u2028": "\n", "\u2029": "\n",
 FOLD_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي",
             "ة": "ه", "ؤ": "و", "ئ": "ي"}
 FOLD_MAP.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-_FOLD_TABLE = str.maketrans(FOLD_MAP)
+# str.replace per letter is ~9x faster than str.translate with a dict table on
+# Arabic text; the same result, because no replacement is itself folded again
+_FOLD_PAIRS = tuple(FOLD_MAP.items())
+assert not set(FOLD_MAP.values()) & set(FOLD_MAP)
 
 
 def _is_presentation(ch: str) -> bool:
@@ -50,33 +53,57 @@ def _is_presentation(ch: str) -> bool:
     return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
+def _char_class(chars) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+# every character clean_chars does not copy as it is: most text has few, so
+# the runs between them are copied whole (this is the hot loop of normalize)
+_SPECIAL = re.compile("[" + _char_class(DELETE | {k for k in CLEAN_MAP if len(k) == 1})
+                      + "\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _clean_char(ch: str, i: int, out: list[str], offsets: list[int]) -> None:
+    """Append the cleaned form of one special character at raw index ``i``."""
+    if ch in DELETE:
+        return
+    rep = CLEAN_MAP.get(ch)
+    if rep is not None:
+        out.append(rep)
+        offsets.append(i)
+        return
+    for c in unicodedata.normalize("NFKC", ch):  # a presentation form
+        if c in DELETE or c == " ":
+            continue
+        out.append(CLEAN_MAP.get(c, c))
+        offsets.append(i)
+
+
 def clean_chars(raw: str) -> tuple[str, list[int]]:
     """Clean ``raw``; return the text and the raw index of each of its characters."""
     out: list[str] = []
     offsets: list[int] = []
-    delete, cmap = DELETE, CLEAN_MAP
-    for i, ch in enumerate(raw):
-        if ch in delete:
-            continue
-        rep = cmap.get(ch)
-        if rep is not None:
-            out.append(rep)
-            offsets.append(i)
-        elif _is_presentation(ch):
-            for c in unicodedata.normalize("NFKC", ch):
-                if c in delete or c == " ":
-                    continue
-                out.append(cmap.get(c, c))
-                offsets.append(i)
-        else:
-            out.append(ch)
-            offsets.append(i)
+    pos = 0
+    for m in _SPECIAL.finditer(raw):
+        i = m.start()
+        if i > pos:
+            out.append(raw[pos:i])
+            offsets.extend(range(pos, i))
+        _clean_char(m.group(), i, out, offsets)
+        pos = i + 1
+    if pos == 0:
+        return raw, list(range(len(raw)))
+    out.append(raw[pos:])
+    offsets.extend(range(pos, len(raw)))
     return "".join(out), offsets
 
 
 def fold(text: str) -> str:
     """Letter folding for matching; one character in, one character out."""
-    return text.translate(_FOLD_TABLE)
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 _WS = re.compile(r"\s+")
