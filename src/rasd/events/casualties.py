@@ -348,6 +348,9 @@ def _subject_before(w: Window, i: int, limit: int = 9) -> tuple[NumberMention, i
                 v = (after[1], after[2], w.victim_classes(after[1])) if after else None
             if v is not None and v[1] < i:
                 best = (n, j, v[2][0] if v[2] else None, v[0], v[1])
+            elif v is None and i - last <= 2:
+                # «وكان 5 قتلوا», «سبعة عشر مدينا قتلوا»: the number is the subject
+                best = (n, j, None, -1, -1)
         j -= 1
     return best
 
@@ -363,7 +366,14 @@ def parse(w: Window) -> list[Casualty]:
         cue = next((c for c in m.payload if c.kind in ("death", "injury", "death_or_injury")), None)
         if cue is None:
             continue
-        count, num, a, b, vcls, va, vb, subsets = _figure(w, i, cue.kind, cue.value)
+        kind = cue.kind
+        count, num, a, b, vcls, va, vb, subsets = _figure(w, i, kind, cue.value)
+        pair = _paired_injury(w, m.last + 1) if kind == "death" and cue.value == "verb" else None
+        if pair is not None and num is None:
+            # «استشهد وأصيب فيه عدد من ...», «قتل وجرح 50»: one figure for both
+            kind = "death_or_injury"
+            count, num, a, b, vcls, va, vb, subsets = _figure(w, pair, kind, "verb")
+            a = i
         if count == -1:  # a back-reference, not a figure
             continue
         if w.cue(b + 1, cue.kind) and w.cue(b + 1, cue.kind).value == "noun":
@@ -372,9 +382,9 @@ def parse(w: Window) -> list[Casualty]:
         for c, v in subsets.items():
             sub.setdefault(c, v)
         negated = _negated(w, i)
-        rule = f"casualty.{cue.kind}.{cue.value}" + (".number" if num else ".noun")
+        rule = f"casualty.{kind}.{cue.value}" + (".number" if num else ".noun")
         out.append(Casualty(
-            kind=cue.kind, count=0 if negated else count, nstart=w.tokens[a].nstart,
+            kind=kind, count=0 if negated else count, nstart=w.tokens[a].nstart,
             nend=w.tokens[b].nend, span=_span(w, a, b), rule=rule,
             vague=bool(num and num.vague), qualifier=num.qualifier if num else None,
             victims=vcls, victim_nstart=w.tokens[va].nstart if va >= 0 else None,
@@ -383,8 +393,16 @@ def parse(w: Window) -> list[Casualty]:
             subset_spans=tuple(sub_spans), negated=negated,
             confidence=0.9 if num else (0.7 if count else 0.5)))
         consumed = max(b, sub_last)
-        consumed = _continuations(w, consumed, cue.kind, out)
+        consumed = _continuations(w, consumed, kind, out)
     return out
+
+
+def _paired_injury(w: Window, k: int) -> int | None:
+    """The index of an injury verb joined to the death verb before it («وأصيب»)."""
+    c = w.cue(k, "injury")
+    if c is not None and c.value == "verb" and w.text(k).startswith("و"):
+        return k
+    return None
 
 
 def _continuations(w: Window, end: int, kind: str, out: list[Casualty]) -> int:
