@@ -13,7 +13,7 @@ from ..mentions import Casualty, Token
 from .figures import Figures, figures
 from .frames import Frame
 from .scene import Scene, scenes
-from .filters import quoted_ranges, reports_event
+from .filters import armed, quoted_ranges, reports_event, strategic_ok, violent_death
 from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
 from .when import DateContext, When
 from .who import Roles, roles
@@ -79,6 +79,9 @@ class Drafter:
         self.quotes = quoted_ranges(doc.norm.text)
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
+        self.sentence_actors: dict[int, list[Any]] = {}
+        for a in doc.get("actors", ()):
+            self.sentence_actors.setdefault(sentence_of(a.nstart), []).append(a)
 
     def clause_start(self, nstart: int) -> int:
         s = self.sentences[self.sentence_of(nstart)]
@@ -119,10 +122,15 @@ class Drafter:
         if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))):
             return [], [Tally(f, figs, when)]
         triggers = f.triggers or f.borrowed.get("triggers", [])
+        around = self.sentence_actors.get(f.sentence, [])
         if not (figs.has_deaths or figs.injured):
+            if not armed(around):
+                return [], []
             scs = [sc for sc in scs if any(
                 reports_event(t, sc.mention, self.tokens, self.index_of, self.quotes, self.clause_start)
                 for t in f.triggers)]
+        elif not triggers and not violent_death(f.casualties, around):
+            return [], []
         if not scs:
             return [], []
         actors = f.actors or f.borrowed.get("actors", [])
@@ -130,6 +138,8 @@ class Drafter:
         fam1 = r.actor1.actor.family if r.actor1 is not None else None
         civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
         kind = choose_type(triggers, fam1, figs.has_deaths, civilians)
+        if not strategic_ok(kind.event_type, around):
+            return [], []
         out = []
         for k, sc in enumerate(scs):
             fg = figs if k == 0 else Figures()

@@ -1,10 +1,20 @@
-"""Is a frame without casualty figures a report of an event, or talk about violence?
+"""Is a frame a report of political violence, or talk about violence, or
+another kind of death?
 
 Speeches, condemnations and analysis are full of violent words («منطقة خالية
 من القصف», «القصف العشوائي على المدنيين», «إن قصف حلب ليس حربا ضد
 الإرهاب»). A frame with no casualty figure is kept as an event only when its
 trigger is close to the place it names, specific (not a generic word), not in
-quoted speech, not negated, and not in a clause of condemnation or demand.
+quoted speech, not negated, and not in a clause of condemnation or demand —
+and when an armed actor takes part (ACLED records political violence: «تقدمت
+بطلب», «الطيران المدني» and «معركة الانتخابات» name none).
+
+Deaths with no word of violence at all («15 شخصا قتلوا في الحادث» of a boat
+collision, «توفي 21» in a road accident, a fever epidemic) are events only
+when the dead are fighters or security forces or an armed actor is named in
+the sentence. Arrests, seizures and other strategic developments are coded
+only when a non-state armed group is involved: police work against crime is
+not conflict data.
 """
 from __future__ import annotations
 
@@ -16,6 +26,11 @@ from .typing_ import role
 from .words import any_before, is_word
 
 MAX_TRIGGER_PLACE_TOKENS = 10
+#: ACLED inter codes of armed actors: state forces, rebels, political and
+#: identity militias, external forces
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+NON_STATE_INTER = frozenset({2, 3, 4})
+ARMED_VICTIMS = frozenset({"combatant", "security"})
 NEGATORS = frozenset({"لا", "لم", "لن", "ليس", "ليست", "دون", "بدون", "عدم", "غير"})
 _QUOTE = re.compile(r"«[^»]{0,600}»|\"[^\"]{0,600}\"|“[^”]{0,600}”")
 
@@ -51,3 +66,18 @@ def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_o
     if any_before(tokens, i + 1, "modality", 4):
         return False
     return not _clause_statement(tokens, i, index_of(clause_start_of(trigger.nstart)))
+
+
+def armed(actors: Sequence[Any], inter: frozenset[int] = ARMED_INTER) -> bool:
+    """Does one of the actor mentions name an armed actor?"""
+    return any(a.actor.inter in inter for a in actors)
+
+
+def violent_death(casualties: Sequence[Any], actors: Sequence[Any]) -> bool:
+    """Deaths reported with no word of violence: fighters' deaths or an armed actor."""
+    return any(c.victims in ARMED_VICTIMS for c in casualties) or armed(actors)
+
+
+def strategic_ok(event_type: str, actors: Sequence[Any]) -> bool:
+    """Strategic developments are conflict data only with a non-state armed group."""
+    return event_type != "Strategic developments" or armed(actors, NON_STATE_INTER)
