@@ -19,6 +19,8 @@ from .when import DateContext, When
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
+#: events dated more than this many days before publication are background
+BACKGROUND_DAYS = 7
 
 
 @dataclass
@@ -102,6 +104,13 @@ class Drafter:
                 return True
         return False
 
+    def _background(self, when: When) -> bool:
+        """An incident the article dates more than a week before publication is
+        background (a trial, an anniversary, a list of past attacks): EVENTS.md
+        §1 codes such events "if at all", and rasd leaves them out."""
+        published = self.dates.published
+        return bool(when.value and published and (published - when.value).days > BACKGROUND_DAYS)
+
     def eligible(self, m: Any) -> bool:
         """Can this place mention be the scene of an event?"""
         if m.place is None:
@@ -115,6 +124,8 @@ class Drafter:
         large = any(t.text in LARGE_WORDS for t in f.triggers)
         figs = figures(f.casualties, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
+        if self._background(when):
+            return [], []
         has_figure = bool(f.deaths())
         scs = scenes(f.places, self.tokens, self.index_of, has_figure, self.city_of, self.eligible)
         specific = [s for s in scs if (s.place is None and s.mention.cue) or
