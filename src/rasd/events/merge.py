@@ -86,11 +86,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if not _figures_agree(a, b):
         return False
-    if _same_kind(a, b):
-        return True
-    # different kinds by different forces, or with a toll each, are two
-    # incidents at one place
-    return _actors_agree(a, b) and not (_exact_tolls(a) and _exact_tolls(b))
+    # different kinds with a toll each are two incidents at one place
+    return _same_kind(a, b) or not (_exact_tolls(a) and _exact_tolls(b))
 
 
 def _actors_agree(a: Draft, b: Draft) -> bool:
@@ -104,12 +101,24 @@ def _min_known(values: list[int | None]) -> int | None:
     return min(known) if known else None
 
 
+def _better_kind(a: Draft, b: Draft) -> bool:
+    """Does ``a`` name the incident's kind better than ``b``? The report that
+    gives the toll names it; else a battle wins over the strikes that supported
+    it (ACLED codes a clash with air cover as a clash); else a specific word
+    over a generic one."""
+    if bool(_exact_tolls(a)) != bool(_exact_tolls(b)):
+        return bool(_exact_tolls(a))
+    battle_a, battle_b = a.kind.event_type == "Battles", b.kind.event_type == "Battles"
+    if battle_a != battle_b and not (_generic(a) and not _generic(b)):
+        return battle_a
+    return _generic(b) and not _generic(a)
+
+
 def absorb(keep: Draft, other: Draft) -> None:
     """Fold ``other`` into ``keep`` (same incident)."""
     keep.reports.extend(other.reports)
     keep.frames.extend(other.frames)
-    if (_generic(keep) and not _generic(other)) or (_exact_tolls(other) and not _exact_tolls(keep)):
-        # the kind of violence of the report that gives the toll
+    if _better_kind(other, keep):
         keep.kind = other.kind
     if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
                                      and other.roles.rule1 == "actor.agent_marker"):
