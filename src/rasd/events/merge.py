@@ -90,12 +90,6 @@ def compatible(a: Draft, b: Draft) -> bool:
     return _same_kind(a, b) or not (_exact_tolls(a) and _exact_tolls(b))
 
 
-def _actors_agree(a: Draft, b: Draft) -> bool:
-    fa = a.roles.actor1.actor.family if a.roles.actor1 is not None else None
-    fb = b.roles.actor1.actor.family if b.roles.actor1 is not None else None
-    return fa is None or fb is None or fa == fb
-
-
 def _min_known(values: list[int | None]) -> int | None:
     known = [v for v in values if v is not None]
     return min(known) if known else None
