@@ -7,7 +7,7 @@ by :mod:`rasd.events.merge`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..mentions import Casualty, Token
 from .figures import Figures, figures
@@ -50,18 +50,27 @@ class Tally:
     when: When
 
 
-def link_placeless(frames: list[Frame]) -> list[Frame]:
+def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> list[Frame]:
     """A frame without a place joins the previous frame of its sentence (one
     report: «مقتل 21 من الحوثيين ... بينما قتل اثنان من القوات الشرعية»), or
-    a previous-sentence frame that has a place and no figure of its own
-    («اشتبكت القوات ... قرب الشيشان. ... تم القضاء على ثمانية مسلحين»)."""
+    the next frame of its sentence that names the place («مقتل 42 حوثيا ...
+    فيما قتل 9 من المقاومة ... في مواجهات في قرى مشرعة وحدنان»: both sides'
+    dead of one battle), or a previous-sentence frame that has a place and no
+    figure of its own («اشتبكت القوات ... قرب الشيشان. ... تم القضاء على
+    ثمانية مسلحين»). A running total («ارتفع عدد الشهداء إلى 59») stays alone."""
     out: list[Frame] = []
-    for f in frames:
+    for k, f in enumerate(frames):
         prev = out[-1] if out else None
-        if not f.places and prev is not None and not f.modal and not prev.modal:
-            same_sentence = prev.sentence == f.sentence
-            next_sentence = f.sentence - prev.sentence == 1 and prev.places and not prev.deaths()
-            if (same_sentence and prev.places) or next_sentence:
+        if not f.places and not f.modal and not is_tally(f):
+            if prev is not None and not prev.modal and prev.sentence == f.sentence and prev.places:
+                prev.absorb(f)
+                continue
+            nxt = next((g for g in frames[k + 1:] if g.sentence == f.sentence and g.places), None)
+            if nxt is not None and not nxt.modal:
+                nxt.absorb(f)
+                continue
+            if prev is not None and not prev.modal and f.sentence - prev.sentence == 1 \
+                    and prev.places and not prev.deaths():
                 prev.absorb(f)
                 continue
         out.append(f)
@@ -160,7 +169,7 @@ class Drafter:
     def run(self, frames: list[Frame]) -> tuple[list[Draft], list[Tally]]:
         drafts: list[Draft] = []
         tallies: list[Tally] = []
-        frames = link_placeless(frames)
+        frames = link_placeless(frames, self._tally_cue)
         lend(frames)
         for f in frames:
             if f.modal:
