@@ -87,7 +87,12 @@ class Drafter:
         self.sentence_of = sentence_of
         self.city_of = city_of
         self.dates = DateContext(doc.get("dates", ()), sentence_of, doc.article.published)
-        self.quotes = quoted_ranges(doc.norm.text)
+        # quoted words are talk, unless a source is credited for them («أكد مصدر
+        # محلي لوكالة فرانس برس أن "المقاومة سيطرت على ..."»): then they report
+        sources = doc.get("sources", ())
+        self.quotes = [q for q in quoted_ranges(doc.norm.text)
+                       if not any(sentence_of(x.nstart) == sentence_of(q[0]) and x.nend <= q[0]
+                                  for x in sources)]
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
         self.sentence_actors: dict[int, list[Any]] = {}

@@ -51,9 +51,8 @@ def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
         return "reference"
     if m.place is not None and m.place.level in ("country", "admin1"):
         return "container"
-    if before and is_word(before[-1], "container") and m.place is not None \
-            and m.place.level in ("admin2", "admin3"):
-        return "container"
+    # a district («منطقة الرضمة», «مديرية حيس») is the scene unless the frame
+    # names something more specific in it: scenes() demotes it then
     return "scene"
 
 
