@@ -171,8 +171,21 @@ def build_frames(doc: Document) -> list[Frame]:
         frames = _assign(ctx, _split(ctx, items))
         for f in frames:
             f.modal = _is_modal(ctx, f)
+        if not frames and out:
+            _name_places_back(ctx, out[-1], [m for _, kind, m in items if kind == "places"])
         out.extend(frames)
     return out
+
+
+def _name_places_back(ctx: _Ctx, prev: Frame, places: list[Any]) -> None:
+    """«... استعادت السيطرة على عدد من القرى. وقال المرصد إن من بين هذه
+    المناطق قريتي خربة الناقوس والمنصورة»: a sentence without event words that
+    points back names the places of the previous sentence's placeless event."""
+    if not places or prev.places or prev.modal or prev.sentence != ctx.sentence.index - 1:
+        return
+    first = ctx.index(places[0].nstart)
+    if any_before(ctx.tokens, first, "anaphor", first - ctx.index(ctx.sentence.nstart)):
+        prev.places.extend(places)
 
 
 def _is_modal(ctx: _Ctx, f: Frame) -> bool:
