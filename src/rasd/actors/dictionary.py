@@ -24,7 +24,8 @@ from ..text.arabic import normalize_key
 from .model import TEMPLATES, Country, Entry, Period, Sense, Term
 
 PREFIX = "actors/"
-SPECIAL_FILES = ("actors/countries.toml", "actors/forces.toml")
+#: files of the actors folder that are not actor lists (roles.toml: role cue words)
+SPECIAL_FILES = ("actors/countries.toml", "actors/forces.toml", "actors/roles.toml")
 BLOCK = "\x00block"  # the term key of a blocked phrase
 #: adjective endings of each head form: (prefix, suffixes)
 FORMS = {"def_m": ("ال", ("",)), "def_f": ("ال", ("ة",)), "def_pl": ("ال", ("ين", "ون")),

@@ -52,13 +52,25 @@ def default_perpetrator(country: str | None, sub_event_type: str, when: date | N
 
 
 def _country(d: Any) -> str | None:
+    """The event's country: its place, a container, else the country its actor
+    mentions were resolved for (a place missing from the gazetteer)."""
     p = d.scene.place
     if p is not None:
         return p.country
     for c in d.scene.containers:
         if c.place is not None:
             return c.place.country
+    for m in (d.roles.actor1, d.roles.actor2):
+        if m is not None and m.context:
+            return m.context
     return None
+
+
+def _resolve(m: Any, country: str | None, when: date | None) -> Any:
+    """The mention's actor in the event's country; the mention's own reading
+    (made for its sentence) when the words name nobody there."""
+    from .. import actors as registry
+    return registry.resolve(m, country, when) or m.actor
 
 
 def _event_day(d: Any, published: date | None) -> date | None:
@@ -73,8 +85,8 @@ def name_actors(d: Any, published: date | None) -> ActorChoice:
     r = d.roles
     out = ActorChoice()
     tspans = (d.kind.trigger.span,) if d.kind.trigger is not None else ()
-    a1 = registry.resolve(r.actor1, country, when) if r.actor1 is not None else None
-    a2 = registry.resolve(r.actor2, country, when) if r.actor2 is not None else None
+    a1 = _resolve(r.actor1, country, when) if r.actor1 is not None else None
+    a2 = _resolve(r.actor2, country, when) if r.actor2 is not None else None
     if a1 is not None:
         out.actor1 = (a1.name, (r.actor1.span,), r.rule1, r.actor1.confidence)
     else:

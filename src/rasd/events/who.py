@@ -3,28 +3,45 @@
 Arabic reports put the perpetrator after the event word («قصفت قوات
 النظام», «غارات للطيران التركي», «المجزرة التي نفذها الأسد», «زرعها
 الحوثيون»), before it («قوات النظام قصفت»), or after «من قبل» / «على يد»;
-the other side follows «مع» / «ضد» / «على» / «استهدف»; victims follow the
-figure («مقتل 15 من المسلحين الحوثيين»). EVENTS.md §3: a perpetrator named
-for the same incident elsewhere wins over an unsigned one.
+the other side or target follows «مع» / «ضد» / «مواقع» / «كمين» / «مدرعة
+تابعة لـ»; victims follow a death word («مقتل 15 من المسلحين الحوثيين») or
+precede one («لقوا مصرعهم»). The cue words are data
+(``resources/actors/roles.toml``). EVENTS.md §3: a perpetrator named for the
+same incident elsewhere wins over an unsigned one (see :mod:`.merge`).
+
+Each mention gets one role, in this order of evidence: victim, explicit agent
+(a cue before it, or a claim of responsibility after it), supporter, other
+side, agent by position (right after a trigger, or subject of a violent
+verb), else plain. A mention joined by «و» to the one before it shares its
+role («مع قوات النظام والمسلحين الموالين لها»). actor1 is the first explicit
+agent, else the first positional agent, else the first plain mention near the
+event — a named group before a generic «مسلحين» — and never a plain mention
+for a bomb or mine, whose perpetrator a nearby name seldom is.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..mentions import Casualty, Token, Trigger
+from ..resources import load_toml
 from ..text.arabic import normalize_key
+from ..text.lexicon import variants
+from .typing_ import best_trigger
 
-AGENT_MARKERS = frozenset(normalize_key(w) for w in (
-    "شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "يد", "قبل", "زرعها",
-    "زرعه", "زرعتها", "أطلقها", "أطلقه", "أطلقتها", "ارتكبها", "ارتكبته", "ارتكبتها", "شنّها",
-    "تبناه", "تبنته", "تبناها", "تبنى", "أعلن", "أعلنت", "يشنها", "تشنها", "وتشنها"))
-OTHER_SIDE_MARKERS = frozenset(normalize_key(w) for w in (
-    "مع", "ضد", "على", "استهدف", "استهدفت", "استهداف", "بين", "لصد", "صد", "وبين", "مواقع", "معاقل",
-    "تجمعات", "تجمع", "أوكار", "مقرات", "مقر", "تحصينات", "عناصر", "آليات"))
-SUPPORT_MARKERS = frozenset(normalize_key(w) for w in (
-    "بدعم", "بمساندة", "بإسناد", "بغطاء", "المدعومة", "المدعوم", "مدعومة", "بمشاركة", "وبدعم",
-    "بمؤازرة", "الموالية", "الموالي", "الموالين", "وإسناد", "ودعم", "غطاء"))
+ROLES_FILE = "actors/roles.toml"
+AGENT_WINDOW = 2  # words before a mention searched for an agent cue
+OTHER_WINDOW = 2
+SOURCE_WINDOW = 3  # «مصادر محلية وفي المقاومة»
+AFTER_WINDOW = 3  # words after a mention searched for a claim of responsibility
+VICTIM_GAP = 4  # words allowed between a death word and its victim
+LAYING_REACH = 5  # words between «نصب» and «كمينا» (the subject)
+TRIGGER_REACH = 2  # a mention this close after a trigger is its perpetrator
+TRIGGER_REACH_L = 3  # «غارات جوية مكثفة للطيران الروسي»: «لـ» reaches further
+DEATHS = ("death", "death_or_injury", "injury", "capture")
+ROLE_NAMES = ("victim", "agent", "source", "support", "party", "other", "agent_trig", "agent_subj",
+              "plain")
 
 
 @dataclass(frozen=True)
@@ -37,67 +54,319 @@ class Roles:
     rule2: str
 
 
-def _idx(tokens: Sequence[Token], index_of: Any, m: Any) -> int:
-    return index_of(m.nstart)
+@dataclass(frozen=True)
+class Cues:
+    """The role cue words of roles.toml, normalized."""
+
+    agent_before: frozenset[str]
+    agent_phrases: tuple[tuple[str, ...], ...]
+    agent_after: frozenset[str]
+    subject_verbs: frozenset[str]
+    other_before: frozenset[str]
+    other_phrases: tuple[tuple[str, ...], ...]
+    party_before: frozenset[str]
+    support_before: frozenset[str]
+    source_before: frozenset[str]
+    source_gap: frozenset[str]
+    victim_gap: frozenset[str]
+    ranks: frozenset[str]
+    death_words: frozenset[str]
+    verb_forms: frozenset[str]
+    victim_after: frozenset[str]
+    counted: frozenset[str]
+    count_words: frozenset[str]
+    object_triggers: frozenset[str]
+    laid: frozenset[str]
+    laying_verbs: frozenset[str]
+    hidden: frozenset[str]
+    battle: frozenset[str]
 
 
-def _before(tokens: Sequence[Token], i: int, n: int = 2) -> list[str]:
-    return [tokens[j].text for j in range(max(0, i - n), i)]
+def _norm(ws: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in ws)
 
 
-def _marker(words: list[str], markers: frozenset[str]) -> bool:
-    for w in words:
-        for cut in ("و", "ف", "ب", "ل", ""):
-            if w.startswith(cut) and w[len(cut):] in markers:
-                return True
+def _phrases(ws: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_key(p).split()) for p in ws)
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The bundled role cues (loaded once)."""
+    d = load_toml(ROLES_FILE)
+    return Cues(
+        _norm(d["agent_before"]["words"]), _phrases(d["agent_before"].get("phrases", [])),
+        _norm(d["agent_after"]["words"]),
+        _norm(d["subject_verbs"]["words"]), _norm(d["other_before"]["words"]),
+        _phrases(d["other_before"].get("phrases", [])),
+        _norm(d["party_before"]["words"]),
+        _norm(d["support_before"]["words"]), _norm(d["source_before"]["words"]),
+        _norm(d["source_before"]["gap"]), _norm(d["victim_gap"]["words"]),
+        _norm(d["victim_gap"]["ranks"]),
+        _norm(d["victim_gap"]["death_words"]), _norm(d["victim_gap"]["verb_forms"]),
+        _norm(d["victim_after"]["words"]),
+        _norm(d["victim_after"]["counted"]), _norm(d["victim_after"]["count_words"]),
+        _norm(d["object_triggers"]["words"]), _norm(d["object_triggers"]["laid"]),
+        _norm(d["object_triggers"]["laying_verbs"]),
+        frozenset(d["hidden_perpetrator"]["sub_event_types"]),
+        frozenset(d["battle"]["sub_event_types"]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and its forms without proclitics («وبدعم» → «بدعم», «دعم»)."""
+    return tuple(v for v, _ in variants(word, 2))
+
+
+def _in(token: Token, words: frozenset[str]) -> bool:
+    return token.kind != "punct" and any(v in words for v in _stems(token.text))
+
+
+@dataclass
+class _Scene:
+    """What the role tests need to know about the frame."""
+
+    tokens: Sequence[Token]
+    index_of: Callable[[int], int]
+    triggers: Sequence[Trigger]
+    casualties: Sequence[Casualty]
+
+    def __post_init__(self) -> None:
+        self.trig_spans = [(self.index_of(t.nstart), self.index_of(t.nend - 1), t) for t in self.triggers]
+        self.death_tokens = {k for c in self.casualties if c.kind in DEATHS
+                             for k in range(self.index_of(c.nstart), self.index_of(c.nend - 1) + 1)}
+
+    def before(self, i: int, n: int) -> list[Token]:
+        """Up to ``n`` tokens before index ``i``, not across punctuation."""
+        out: list[Token] = []
+        for j in range(i - 1, max(-1, i - n - 1), -1):
+            if self.tokens[j].kind == "punct":
+                break
+            out.append(self.tokens[j])
+        return out
+
+    def after(self, j: int, n: int) -> list[Token]:
+        """Up to ``n`` tokens after index ``j``, not across punctuation."""
+        out: list[Token] = []
+        for k in range(j + 1, min(len(self.tokens), j + n + 1)):
+            if self.tokens[k].kind == "punct":
+                break
+            out.append(self.tokens[k])
+        return out
+
+
+def _phrase_before(sc: _Scene, i: int, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Does one of ``phrases`` end on the word before index ``i`` (its first word
+    may carry a proclitic: «وعلى يد»)?"""
+    for p in phrases:
+        k = i - len(p)
+        if k < 0 or tuple(t.text for t in sc.tokens[k + 1:i]) != p[1:]:
+            continue
+        if p[0] in _stems(sc.tokens[k].text):
+            return True
     return False
 
 
-def _is_victim(m: Any, casualties: Sequence[Casualty], tokens: Sequence[Token], index_of: Any) -> bool:
-    for c in casualties:
-        lo = c.victim_nstart if c.victim_nstart is not None else c.nstart
-        hi = c.victim_nend if c.victim_nend is not None else c.nend
-        if lo <= m.nstart < hi + 40 and m.nstart >= c.nstart:
-            gap = [t.text for t in tokens[index_of(hi):index_of(m.nstart)]]
-            if len(gap) <= 3 and all(g in ("من", "في", "صفوف", "عناصر", "مقاتلي", "مسلحي", "و") or
-                                     g.startswith("ال") is False and len(g) <= 3 for g in gap):
-                return True
+def _victim(sc: _Scene, m: Any, i: int, j: int) -> bool:
+    cw = cues()
+    for c in sc.casualties:
+        if c.kind in DEATHS and c.victim_nstart is not None and c.victim_nend is not None \
+                and c.victim_nstart <= m.nstart < c.victim_nend:
+            return True
+    # «مقتل 15 من المسلحين الحوثيين», «مصرع قياديين حوثيين»
+    for k in range(i - 1, max(-1, i - VICTIM_GAP - 1), -1):
+        t = sc.tokens[k]
+        if k in sc.death_tokens or _in(t, cw.death_words):
+            # «قتل الحوثيون ...»: a verb right before the actor has it as subject
+            return k < i - 1 or not _in(t, cw.verb_forms)
+        if t.kind == "num" or _in(t, cw.victim_gap) or \
+                (t.text == "في" and k + 1 < i and _in(sc.tokens[k + 1], cw.ranks)):
+            continue
+        break
+    # «المئات من عناصر المليشيات لقوا مصرعهم», «7 عناصر من داعش قتلوا»
+    nxt = sc.after(j, 2)
+    nxt = nxt[1:] if nxt and nxt[0].text == "قد" else nxt
+    if nxt and _in(nxt[0], cw.victim_after):
+        return True
+    if nxt and _in(nxt[0], cw.counted):
+        return any(t.kind == "num" or _in(t, cw.count_words) for t in sc.before(i, 3))
     return False
+
+
+def _source(sc: _Scene, i: int) -> bool:
+    """«مصادر في المقاومة الشعبية», «المتحدث باسم التحالف»: who reports, not who acts."""
+    cw = cues()
+    for t in sc.before(i, SOURCE_WINDOW):
+        if _in(t, cw.source_before):
+            return True
+        if not _in(t, cw.source_gap):
+            return False
+    return False
+
+
+def _plural_verb(word: str) -> bool:
+    """A past verb with its plural subject in it («طردوا», «نصبوا»)."""
+    return len(word) > 3 and word.endswith("وا")
+
+
+def _object_trigger(sc: _Scene, a: int, t: Trigger) -> bool:
+    """Does the actor after this trigger undergo it («طردوا الحوثيين», «نصب
+    كمينا للميليشيات») rather than do it («قصف قوات النظام», «كمين للمقاومة»)?"""
+    cw = cues()
+    last = t.text.split()[-1] if t.text else ""
+    if any(w in cw.object_triggers for w in _stems(last)) or _plural_verb(last):
+        return True
+    if any(w in cw.laid for w in _stems(last)):
+        # «نصب الجيش الوطني كمينا»: the verb, its subject, then the ambush
+        return any(_in(x, cw.laying_verbs) for x in sc.before(a, LAYING_REACH))
+    return False
+
+
+def _after_trigger(sc: _Scene, m: Any, i: int) -> str | None:
+    """"agent" right after a trigger («قصف قوات النظام», «غارات للطيران الروسي»),
+    "other" after a trigger it undergoes («طردوا الحوثيين»), else None."""
+    if any(a <= i <= b for a, b, _t in sc.trig_spans):
+        return "agent"  # the trigger names its actor: «التفجير الانتحاري», «طيران التحالف»
+    reach = TRIGGER_REACH_L if m.rule.endswith("clitic_l") else TRIGGER_REACH
+    near = [(a, t) for a, b, t in sc.trig_spans if 0 < i - b <= reach]
+    if not near:
+        return None
+    return "other" if all(_object_trigger(sc, a, t) for a, t in near) else "agent"
+
+
+def _subject(sc: _Scene, i: int, j: int) -> bool:
+    """Is the mention the subject of a violent verb just before or after it?"""
+    cw = cues()
+    nxt = sc.after(j, 1)
+    prev = sc.before(i, 1)
+    return bool(nxt and _in(nxt[0], cw.subject_verbs)) or \
+        bool(prev and _in(prev[0], cw.subject_verbs) and not _plural_verb(prev[0].text))
+
+
+def classify(sc: _Scene, m: Any) -> str:
+    """The role of one mention: victim, agent, source, support, party, other,
+    agent_trig (right after a trigger), agent_subj (subject of a violent verb) or plain."""
+    cw = cues()
+    i, j = sc.index_of(m.nstart), sc.index_of(m.nend - 1)
+    if _victim(sc, m, i, j):
+        return "victim"
+    before = sc.before(i, AGENT_WINDOW)
+    if any(_in(t, cw.agent_before) for t in before) or _phrase_before(sc, i, cw.agent_phrases) or \
+            any(_in(t, cw.agent_after) for t in sc.after(j, AFTER_WINDOW)):
+        return "agent"
+    if _source(sc, i):
+        return "source"
+    if before and (_in(before[0], cw.support_before) or (
+            before[0].text == "من" and len(before) > 1 and _in(before[1], cw.support_before))):
+        return "support"
+    if any(_in(t, cw.party_before) for t in before):
+        return "party"
+    if any(_in(t, cw.other_before) for t in sc.before(i, OTHER_WINDOW)) or \
+            _phrase_before(sc, i, cw.other_phrases):
+        return "other"
+    after = _after_trigger(sc, m, i)
+    if after == "other":
+        return "other"
+    if after == "agent":
+        return "agent_trig"
+    if _subject(sc, i, j):
+        return "agent_subj"
+    return "plain"
+
+
+def _coordinated(sc: _Scene, prev: Any, m: Any) -> bool:
+    """«قوات النظام والمسلحين»: ``m`` follows ``prev`` at once, joined by «و»."""
+    i = sc.index_of(m.nstart)
+    return sc.index_of(prev.nend - 1) == i - 1 and sc.tokens[i].text.startswith("و") \
+        and m.rule.endswith("clitic_w")
+
+
+def _groups(sc: _Scene, actors: Sequence[Any]) -> list[list[Any]]:
+    """Mentions joined by «و» into one noun phrase, in text order."""
+    out: list[list[Any]] = []
+    for m in actors:
+        if out and _coordinated(sc, out[-1][-1], m):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def _group_roles(sc: _Scene, group: list[Any]) -> list[str]:
+    """Roles of a coordinated group: victims together («5 من عناصر الحوثي
+    والقوات الموالية لصالح قتلوا»), the others after the first's role."""
+    first, last = group[0], group[-1]
+    if len(group) > 1 and _victim(sc, first, sc.index_of(first.nstart), sc.index_of(last.nend - 1)):
+        return ["victim"] * len(group)
+    kinds = [classify(sc, m) for m in group]
+    weak = ("plain", "agent_trig", "agent_subj")
+    return [kinds[0] if n and k in weak and kinds[0] != "plain" else k for n, k in enumerate(kinds)]
+
+
+def _hidden(triggers: Sequence[Trigger]) -> bool:
+    """The event is a bomb, mine or suicide attack: its perpetrator is not in view."""
+    t = best_trigger(triggers)
+    return t is not None and t.sub_event_type in cues().hidden
+
+
+def _battle(triggers: Sequence[Trigger]) -> bool:
+    """A battle (a casualty report without a trigger is one too), not a bombing."""
+    t = best_trigger(triggers)
+    if any(x.sub_event_type in cues().hidden for x in triggers):
+        return False
+    return t is None or t.sub_event_type in cues().battle
+
+
+def _family(m: Any) -> str:
+    return m.actor.family
+
+
+def _generic(m: Any) -> bool:
+    return _family(m) in ("UNK", "CIV")
+
+
+def _pick(cands: list[Any]) -> Any | None:
+    """The first named actor, else the first generic one («مسلحين»)."""
+    named = [m for m in cands if not _generic(m)]
+    return (named or cands or [None])[0]
+
+
+def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any | None, str]:
+    """actor1 and its rule from the classified mentions.
+
+    For a bomb or a mine only a cue names the perpetrator (a subject of some
+    other verb or a plain name nearby does not). In a battle whose sides are
+    named only through their dead, or only as the source of the report («مصادر
+    في المقاومة»), that side is a party and is coded first.
+    """
+    hidden = _hidden(triggers)
+    ranked = [(by["agent"], "actor.agent_marker"), (by["agent_trig"], "actor.agent_marker"),
+              ([] if hidden else by["agent_subj"], "actor.agent_marker"),
+              (by["party"], "actor.party"), ([] if hidden else by["plain"], "actor.first_named")]
+    if _battle(triggers):
+        ranked += [([m for m in by["victim"] if not _generic(m)], "actor.battle_party"),
+                   (by["source"], "actor.battle_source")]
+    for group, rule in ranked:
+        a1 = _pick(group)
+        if a1 is not None:
+            return a1, rule
+    return None, ""
 
 
 def roles(actors: Sequence[Any], triggers: Sequence[Trigger], casualties: Sequence[Casualty],
           tokens: Sequence[Token], index_of: Any) -> Roles:
     """Assign actor1 (perpetrator), actor2 (other side) and victims."""
-    agents, others, victims, plain, support = [], [], [], [], []
-    trig_idx = [index_of(t.nstart) for t in triggers] + [index_of(t.nend - 1) for t in triggers]
-    for m in actors:
-        i = index_of(m.nstart)
-        before = _before(tokens, i, 2)
-        if _is_victim(m, casualties, tokens, index_of):
-            victims.append(m)
-        elif _marker(before, AGENT_MARKERS):
-            agents.append(m)
-        elif _marker(before[-1:], SUPPORT_MARKERS):
-            support.append(m)
-        elif _marker(before, OTHER_SIDE_MARKERS):
-            others.append(m)
-        elif any(0 < i - t <= 2 for t in trig_idx) or m.rule.endswith("clitic_l"):
-            agents.append(m)
-        else:
-            plain.append(m)
-    ordered = agents + plain
-    a1 = ordered[0] if ordered else None
-    r1 = "actor.agent_marker" if agents else ("actor.first_named" if plain else "")
-    rest = [m for m in others + victims + ordered[1:] if a1 is None or _family(m) != _family(a1)]
+    sc = _Scene(tokens, index_of, triggers, casualties)
+    pairs = [(m, k) for g in _groups(sc, actors) for m, k in zip(g, _group_roles(sc, g))]
+    by = {k: [m for m, kk in pairs if kk == k] for k in ROLE_NAMES}
+    a1, r1 = _actor1(by, triggers)
+    others, victims = by["other"], by["victim"]
+    # an unnamed agent («الانتحاري») is the perpetrator's man, not the other side
+    agents = [m for m in by["agent"] + by["agent_trig"] + by["agent_subj"] if not _generic(m)]
+    rest = [m for m in by["party"] + others + victims + agents + by["plain"]
+            if m is not a1 and (a1 is None or _family(m) != _family(a1))]
     a2 = rest[0] if rest else None
-    r2 = "actor.other_side" if a2 is not None and a2 in others else ("actor.victim" if a2 in victims else
-                                                                      "actor.second_named")
-    if a1 is None and others and not victims:
-        # «اشتباكات مع الحوثيين»: only the other side is named
-        a1, a2, r1, r2 = None, others[0], "", "actor.other_side"
-    assoc = tuple(m for m in support if a1 is None or _family(m) != _family(a1))
+    r2 = "actor.other_side" if a2 in others + by["party"] else (
+        "actor.victim" if a2 in victims else "actor.second_named")
+    assoc = tuple(m for m in by["support"] if a1 is None or _family(m) != _family(a1))
     return Roles(a1, a2, assoc, tuple(victims), r1, r2 if a2 is not None else "")
-
-
-def _family(m: Any) -> str:
-    return m.actor.family

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""List the matched dev events whose actor1 family is wrong, and why.
+
+The dev set is extracted with the full pipeline; system events are matched to
+gold events exactly as ``../shared/eval/score.py`` matches them (its own
+functions are imported), and families come from its ``family()``. For every
+matched required event with a wrong actor1 family the report shows the
+passage around the trigger, the actor mentions of the event's frame(s), the
+roles chosen and the rule, the gold family, and a cause:
+
+- ``frame_has_gold_wrong_role``: a mention of the gold family is in the frame
+  but another one (or none) was chosen as actor1;
+- ``sentence_has_gold_not_frame``: the gold family is named in the sentence
+  but the frame did not take the mention (a frame problem);
+- ``other_sentence``: named only in another sentence of the article;
+- ``default_wrong``: no perpetrator in the frame and the default
+  (perpetrators.toml / unidentified) is wrong, the gold family not named;
+- ``resolved_wrong``: a mention of the right words resolved to another
+  family (country or date of the resolution);
+- ``not_recognised``: the gold family is nowhere among the article's mentions.
+
+Usage: python scripts/actor_errors.py [--shared ../shared] [--set dev] [--brief]
+       [--all] (also list correct events, to see what a change would break)
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import importlib.util
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from rasd.document import Article, Document
+import rasd.stages  # noqa: F401  first: the events modules import stages (a cycle otherwise)
+from rasd.extract import Extractor
+from rasd.events.draft import Drafter
+from rasd.events.frames import build_frames
+from rasd.events.merge import merge
+from rasd.stages.events import _reportable
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def scorer(shared: Path) -> ModuleType:
+    """The evaluation's own scoring module."""
+    spec = importlib.util.spec_from_file_location("rasd_eval_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def drafts_of(doc: Document) -> list[Any]:
+    """The merged drafts behind ``doc['events']``, in the same order (as the events stage)."""
+    from rasd.gazetteer.store import gazetteer
+    gaz = gazetteer()
+    tokens = doc["tokens"]
+    starts = [t.nstart for t in tokens]
+    sent_starts = [s.nstart for s in doc["sentences"]]
+
+    def index_of(nstart: int) -> int:
+        return max(0, min(bisect.bisect_right(starts, nstart) - 1, len(tokens) - 1))
+
+    def sentence_of(nstart: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
+
+    def city(place: Any) -> Any:
+        return gaz.by_gid_place(place.parent) if place.parent else None
+
+    drafts, _ = Drafter(doc, index_of, sentence_of, city).run(build_frames(doc))
+    return [d for d in merge(drafts) if _reportable(d)]
+
+
+def matches(sc: ModuleType, gold: dict[str, Any], records: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(system index, gold index) pairs, as score.py pairs them."""
+    pairs = []
+    for i, s in enumerate(records):
+        for j, ge in enumerate(gold.get("events", [])):
+            pm = sc.place_match(sc.sys_places(s), [ge.get("location_ar")] + sc.as_list(ge.get("location_alt")))
+            if pm == 0 or sc.days_apart(s.get("event_date"), ge.get("event_date")) > ge.get("date_tolerance_days", 1):
+                continue
+            fat_ok = s.get("fatalities") in sc.as_list(ge.get("fatalities_accept", ge.get("fatalities")))
+            pairs.append((-(pm + (0.5 if fat_ok else 0) + (0.3 if ge.get("required", True) else 0)), i, j))
+    pairs.sort()
+    used_s: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i not in used_s and j not in used_g:
+            used_s.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _sentence_of(doc: Document, nstart: int) -> int:
+    starts = [s.nstart for s in doc["sentences"]]
+    return max(0, bisect.bisect_right(starts, nstart) - 1)
+
+
+def cause(sc: ModuleType, doc: Document, d: Any, rec: dict[str, Any], gold_fams: list[str]) -> str:
+    """Classify why actor1 is wrong (see the module docstring)."""
+    fam = lambda m: sc.family(m.actor.name)  # noqa: E731
+    frame_actors = [m for f in d.frames for m in f.actors + f.borrowed.get("actors", [])]
+    if any(fam(m) in gold_fams for m in frame_actors):
+        return "frame_has_gold_wrong_role"
+    sents = {f.sentence for f in d.frames}
+    mentions = doc.get("actors", ())
+    if any(fam(m) in gold_fams and _sentence_of(doc, m.nstart) in sents for m in mentions):
+        return "sentence_has_gold_not_frame"
+    if any(fam(m) in gold_fams for m in mentions):
+        return "other_sentence"
+    if any(gf in {a.family for m in mentions for a in m.alternatives} for gf in gold_fams):
+        return "resolved_wrong"
+    rule = rec.get("provenance", {}).get("actor1", {}).get("rule", "")
+    if rule in ("actor.default_for_country", "actor.unidentified"):
+        return "default_wrong"
+    return "not_recognised"
+
+
+def _ctx(doc: Document, d: Any) -> str:
+    """The sentences of the event's frames, raw."""
+    out = []
+    for k in sorted({f.sentence for f in d.frames}):
+        s = doc["sentences"][k]
+        out.append(f"[S{k}] " + doc.raw(s.span)[:500].replace("\n", " "))
+    return "\n      ".join(out)
+
+
+def report(sc: ModuleType, doc: Document, d: Any, rec: dict[str, Any], ge: dict[str, Any], why: str) -> str:
+    """A readable block for one wrong event."""
+    r = d.roles
+    frame_actors = [m for f in d.frames for m in f.actors]
+    borrowed = [m for f in d.frames for m in f.borrowed.get("actors", [])]
+    art_actors = [m for m in doc.get("actors", ()) if m not in frame_actors]
+    prov = rec.get("provenance", {})
+    trig = d.kind.trigger
+    lines = [
+        f"## {doc.article.id}  {rec.get('location_ar')} {rec.get('event_date')} {rec.get('sub_event_type')}",
+        f"   gold: {ge.get('actor1_family')} {ge.get('sub_event_type')} {ge.get('note', '')!s:.120}\n"
+        f"   system: {rec.get('actor1')} [{sc.family(rec.get('actor1'))}]"
+        f"  rule={prov.get('actor1', {}).get('rule')}   cause={why}",
+        f"   actor2: {rec.get('actor2')} rule={prov.get('actor2', {}).get('rule')}",
+        f"   trigger: {trig.text if trig else None} ({d.kind.rule}); frame triggers: "
+        + ", ".join(t.text for f in d.frames for t in f.triggers),
+        "   frame actors: " + "; ".join(f"{m.text}->{m.actor.name}[{m.rule}]" for m in frame_actors),
+        "   borrowed: " + "; ".join(f"{m.text}->{m.actor.name}" for m in borrowed),
+        f"   roles: a1={r.actor1.text if r.actor1 else None} ({r.rule1}) a2={r.actor2.text if r.actor2 else None}"
+        f" ({r.rule2}) victims={[m.text for m in r.victims]}",
+        "   other article actors: " + "; ".join(
+            f"S{_sentence_of(doc, m.nstart)}:{m.text}->{sc.family(m.actor.name)}" for m in art_actors[:12]),
+        "   text: " + _ctx(doc, d),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(REPO.parent / "shared"))
+    ap.add_argument("--set", default="dev")
+    ap.add_argument("--brief", action="store_true", help="only the counts")
+    ap.add_argument("--all", action="store_true", help="also list correct events (one line each)")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    sc = scorer(shared)
+    base = shared / "eval" / args.set
+    arts = [json.loads(x) for x in open(base / "articles.jsonl", encoding="utf-8")]
+    golds = {g["id"]: g for g in (json.loads(x) for x in open(base / "gold.jsonl", encoding="utf-8"))}
+    ex = Extractor(keep_doc=True)
+    causes: Counter[str] = Counter()
+    ok = total = 0
+    for a in arts:
+        art = Article(a["id"], a["text"], date.fromisoformat(a["published"]) if a.get("published") else None,
+                      a.get("title"), a.get("outlet"))
+        res = ex.extract(art)
+        if res.doc is None:
+            continue
+        records = [r for r in res.records if r["kind"] == "event"]
+        drafts = drafts_of(res.doc)
+        if len(drafts) != len(records):
+            print(f"!! {a['id']}: {len(drafts)} drafts for {len(records)} events", file=sys.stderr)
+            continue
+        gold = golds.get(a["id"], {})
+        for i, j in matches(sc, gold, records):
+            ge = gold["events"][j]
+            if not ge.get("required", True) or not ge.get("actor1_family"):
+                continue
+            total += 1
+            fams = sc.as_list(ge["actor1_family"])
+            rec = records[i]
+            if sc.family(rec.get("actor1")) in fams:
+                ok += 1
+                if args.all:
+                    print(f"ok {a['id']} {rec.get('location_ar')} {rec.get('actor1')} "
+                          f"{rec['provenance'].get('actor1', {}).get('rule')}")
+                continue
+            why = cause(sc, res.doc, drafts[i], rec, fams)
+            causes[why] += 1
+            if not args.brief:
+                print(report(sc, res.doc, drafts[i], rec, ge, why) + "\n")
+    print(f"actor1 family: {ok}/{total} = {ok / total if total else 0:.3f}")
+    for k, v in causes.most_common():
+        print(f"  {k:30} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
