@@ -13,7 +13,8 @@ from ..mentions import Casualty, Token
 from .figures import Figures, figures
 from .frames import Frame
 from .scene import Scene, scenes
-from .filters import armed, quoted_ranges, reports_event, strategic_ok, violent_death
+from .filters import (armed, attack_reference, quoted_ranges, reports_event, strategic_ok,
+                      violent_death)
 from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
 from .when import DateContext, When
 from .who import Roles, roles
@@ -149,11 +150,15 @@ class Drafter:
         triggers = f.triggers or f.borrowed.get("triggers", [])
         around = self.sentence_actors.get(f.sentence, [])
         if not (figs.has_deaths or figs.injured):
-            if not armed(around):
+            attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
+            if not armed(around) and not attacks:
                 return [], []
-            scs = [sc for sc in scs if any(
-                reports_event(t, sc.mention, self.tokens, self.index_of, self.quotes, self.clause_start)
-                for t in f.triggers)]
+            def reports(t: Any, m: Any) -> bool:
+                return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
+                                     t in attacks)
+            scs = [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)]
+            # the kind is what the words that report the event say
+            triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
             return [], []
         if not scs:

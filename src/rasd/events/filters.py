@@ -26,6 +26,8 @@ from .typing_ import role
 from .words import any_before, is_word
 
 MAX_TRIGGER_PLACE_TOKENS = 10
+#: how far after an attack word its verb of occurrence may come («التفجير الإرهابي الذي استهدف»)
+OCCURRED_WINDOW = 3
 #: ACLED inter codes of armed actors: state forces, rebels, political and
 #: identity militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
@@ -52,9 +54,24 @@ def _clause_statement(tokens: Sequence[Token], i: int, clause_start: int) -> boo
     return any(is_word(tokens[j], "statement") for j in range(clause_start, i))
 
 
+def attack_reference(trigger: Trigger, tokens: Sequence[Token], index_of: Any) -> bool:
+    """«التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها», «الانفجار الذي
+    وقع في ...»: an attack word followed by a verb of occurrence refers to one
+    particular attack, even in a condolence or an op-ed."""
+    if trigger.event_type != "Explosions/Remote violence":
+        return False
+    i = index_of(trigger.nend - 1)
+    return any(is_word(tokens[j], "occurred") for j in range(i + 1, min(len(tokens), i + 1 + OCCURRED_WINDOW)))
+
+
 def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_of: Any,
-                  quotes: Sequence[tuple[int, int]], clause_start_of: Any) -> bool:
-    """Does a trigger with no casualty figure report an event at ``place``?"""
+                  quotes: Sequence[tuple[int, int]], clause_start_of: Any,
+                  reference: bool = False) -> bool:
+    """Does a trigger with no casualty figure report an event at ``place``?
+    ``reference``: the trigger names one particular attack (attack_reference),
+    so a generic word will do and a statement around it does not matter."""
+    if reference:
+        return abs(index_of(place.nstart) - index_of(trigger.nstart)) <= MAX_TRIGGER_PLACE_TOKENS
     if role(trigger) == "generic" or trigger.confidence < 0.8:
         return False
     i = index_of(trigger.nstart)
