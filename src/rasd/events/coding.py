@@ -46,6 +46,8 @@ def _place_fields(d: Draft) -> dict[str, Field]:
         precision = 1
     if sc.rule == "scene.admin_unit_only":
         precision = 3  # ACLED: only the region is known
+    elif sc.rule == "scene.near_place":
+        precision = 2  # ACLED: near a named place
     sub = [x.place.name_ar if x.place is not None else x.surface for x in sc.sublocations]
     sub_spans = tuple(x.span for x in sc.sublocations)
     out = {

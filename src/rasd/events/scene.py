@@ -83,7 +83,10 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
             if not eligible(m) and roles[id(m)] == "scene":
                 roles[id(m)] = "container" if m.place is not None else "reference"
     if not any(r == "scene" for r in roles.values()):
+        near = _near_scene(places, roles, eligible)
         region = _region_scene(places, roles, eligible)
+        if near is not None and (region is None or specificity(near.mention) > specificity(region.mention)):
+            return [near]
         return [region] if region is not None else []
     scene_ms = [m for m in places if roles[id(m)] == "scene"]
     containers = [m for m in places if roles[id(m)] == "container" and m not in scene_ms]
@@ -117,6 +120,18 @@ def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -
     m = max(units, key=specificity)
     return Scene(m, [], [c for c in places if c is not m and roles[id(c)] == "container"],
                  rule="scene.admin_unit_only")
+
+
+def _near_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -> Scene | None:
+    """«قرية شمال شرقي أربيل», «عمليات شرقي الفلوجة»: when the text only says
+    near which town it happened, the event is coded at that town (ACLED
+    geo_precision 2)."""
+    refs = [m for m in places if roles[id(m)] == "reference" and m.place is not None
+            and specificity(m) >= SPECIFICITY["admin3"] and (eligible is None or eligible(m))]
+    if not refs:
+        return None
+    return Scene(refs[0], [], [c for c in places if c is not refs[0] and roles[id(c)] == "container"],
+                 rule="scene.near_place")
 
 
 def _distinct(ms: list[Any]) -> list[Any]:
