@@ -6,7 +6,7 @@ by :mod:`rasd.events.merge`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from ..mentions import Casualty, Token
@@ -119,6 +119,18 @@ class Drafter:
                 return True
         return False
 
+    def _referenced_scene(self, f: Frame, attacks: list[Any], reports: Callable[[Any, Any], bool]) -> list[Scene]:
+        """The place named right after a referenced attack («التفجير الذي حدث في
+        مسجد قوات الطوارئ بمنطقة عسير»), even an admin unit, even when the frame
+        names another place (where a visit or a condolence happened)."""
+        after = [m for t in attacks for m in f.places if self.eligible(m) and reports(t, m)]
+        if not after:
+            return []
+        m = min(after, key=lambda x: x.nstart)
+        unit = m.place is not None and m.place.level in ("admin1", "admin2")
+        return [Scene(m, [], [c for c in f.places if c is not m],
+                      rule="scene.admin_unit_only" if unit else "scene.single")]
+
     def _background(self, when: When) -> bool:
         """An incident the article dates more than a week before publication is
         background (a trial, an anniversary, a list of past attacks): EVENTS.md
@@ -149,6 +161,7 @@ class Drafter:
             return [], [Tally(f, figs, when)]
         triggers = f.triggers or f.borrowed.get("triggers", [])
         around = self.sentence_actors.get(f.sentence, [])
+        attacks: list[Any] = []
         if not (figs.has_deaths or figs.injured):
             attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
             if not armed(around) and not attacks:
@@ -156,7 +169,8 @@ class Drafter:
             def reports(t: Any, m: Any) -> bool:
                 return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
                                      t in attacks)
-            scs = [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)]
+            scs = [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)] \
+                or self._referenced_scene(f, attacks, reports)
             # the kind is what the words that report the event say
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
@@ -168,6 +182,8 @@ class Drafter:
         fam1 = r.actor1.actor.family if r.actor1 is not None else None
         civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
         kind = choose_type(triggers, fam1, figs.has_deaths, civilians)
+        if kind.trigger is not None and kind.trigger in attacks:
+            kind = replace(kind, rule="type.attack_reference")
         if not strategic_ok(kind.event_type, around):
             return [], []
         out = []

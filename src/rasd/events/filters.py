@@ -70,8 +70,8 @@ def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_o
     """Does a trigger with no casualty figure report an event at ``place``?
     ``reference``: the trigger names one particular attack (attack_reference),
     so a generic word will do and a statement around it does not matter."""
-    if reference:
-        return abs(index_of(place.nstart) - index_of(trigger.nstart)) <= MAX_TRIGGER_PLACE_TOKENS
+    if reference:  # «التفجير الذي وقع في مسجد ... في أبها»: the place follows
+        return 0 < index_of(place.nstart) - index_of(trigger.nstart) <= MAX_TRIGGER_PLACE_TOKENS
     if role(trigger) == "generic" or trigger.confidence < 0.8:
         return False
     i = index_of(trigger.nstart)

@@ -56,4 +56,6 @@ def _reportable(d) -> bool:
     if any(f.fatalities > 0 or (f.injured or 0) > 0 for f in d.reports):
         return True
     t = d.kind.trigger
+    if d.kind.rule == "type.attack_reference":
+        return True
     return t is not None and t.confidence >= 0.8 and not t.rule.endswith("generic")
