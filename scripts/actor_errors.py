@@ -21,11 +21,15 @@ roles chosen and the rule, the gold family, and a cause:
 
 Usage: python scripts/actor_errors.py [--shared ../shared] [--set dev] [--brief]
        [--all] (also list correct events, to see what a change would break)
+       python scripts/actor_errors.py --corpus saudinewsnet/conflict.jsonl [--sample 30] [--seed 1]
+       (a random sample of the corpus's events, not in the dev set, with their
+       passages, actors and rules, to judge actor1 by hand)
 """
 from __future__ import annotations
 
 import argparse
 import bisect
+import random
 import importlib.util
 import json
 import sys
@@ -159,15 +163,54 @@ def report(sc: ModuleType, doc: Document, d: Any, rec: dict[str, Any], ge: dict[
     return "\n".join(lines)
 
 
+def sample(sc: ModuleType, shared: Path, corpus: str, n: int, seed: int) -> int:
+    """Print ``n`` random events of corpus articles outside the dev set, for hand judging."""
+    dev = {json.loads(x)["id"] for x in open(shared / "eval" / "dev" / "articles.jsonl", encoding="utf-8")}
+    rows = [json.loads(x) for x in open(shared / "data" / "corpus" / corpus, encoding="utf-8")]
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    ex = Extractor(keep_doc=True)
+    shown = 0
+    for a in rows:
+        if shown >= n or a["id"] in dev:
+            continue
+        day = a.get("published") or a.get("date_extracted")  # the corpus keeps the crawl date
+        art = Article(a["id"], a["text"], date.fromisoformat(day[:10]) if day else None)
+        res = ex.extract(art)
+        events = [r for r in res.records if r["kind"] == "event"]
+        if res.doc is None or not events:
+            continue
+        drafts = drafts_of(res.doc)
+        if len(drafts) != len(events):
+            continue
+        k = rng.randrange(len(events))  # one event per article: more articles seen
+        rec, d = events[k], drafts[k]
+        shown += 1
+        prov = rec.get("provenance", {})
+        r = d.roles
+        print(f"## {shown}. {a['id']}  {rec.get('location_ar')} {rec.get('event_date')} {rec.get('sub_event_type')}\n"
+              f"   actor1: {rec.get('actor1')} [{sc.family(rec.get('actor1'))}] rule={prov.get('actor1', {}).get('rule')}"
+              f"   actor2: {rec.get('actor2')}\n"
+              f"   frame actors: " + "; ".join(f"{m.text}->{m.actor.family}" for f in d.frames for m in f.actors)
+              + f"\n   roles: a1={r.actor1.text if r.actor1 else None} a2={r.actor2.text if r.actor2 else None}\n"
+              f"   text: {_ctx(res.doc, d)}\n")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(REPO.parent / "shared"))
     ap.add_argument("--set", default="dev")
     ap.add_argument("--brief", action="store_true", help="only the counts")
     ap.add_argument("--all", action="store_true", help="also list correct events (one line each)")
+    ap.add_argument("--corpus", help="a corpus file under ../shared/data/corpus: sample its events")
+    ap.add_argument("--sample", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     shared = Path(args.shared)
     sc = scorer(shared)
+    if args.corpus:
+        return sample(sc, shared, args.corpus, args.sample, args.seed)
     base = shared / "eval" / args.set
     arts = [json.loads(x) for x in open(base / "articles.jsonl", encoding="utf-8")]
     golds = {g["id"]: g for g in (json.loads(x) for x in open(base / "gold.jsonl", encoding="utf-8"))}

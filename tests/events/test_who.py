@@ -153,3 +153,26 @@ def test_roles_are_consistent_whatever_the_sentence(parts):
     assert r.actor1 is None or r.actor1 not in r.victims or r.rule1 == "actor.battle_party"
     assert all(fam(a) != fam(r.actor1) for a in r.assoc1)
     assert (r.actor1 is None) == (r.rule1 == "")
+
+
+def test_a_verb_with_an_object_pronoun_still_has_the_actor_as_subject():
+    r = roles_of("وكانت قاعدة العند في لحج قد اقتحمها الثوار وحرروها من بقايا المتمردين")
+    assert fam(r.actor1) == "YEM_GOV"  # «الثوار» of a Yemen report are the resistance
+
+
+def test_marks_around_a_name_do_not_hide_the_victims():
+    r = roles_of("أعلنت خلية الإعلام الحربي عن مقتل 49 مسلحا من تنظيم / داعش / بقصف جوي قرب سامراء")
+    assert "IS" in [fam(v) for v in r.victims]
+    assert r.actor1 is None  # an air strike: the default perpetrator of the country decides
+
+
+@pytest.mark.parametrize("rule, sub_event_type, ok", [
+    ("actor.first_named", "Suicide bomb", False),
+    ("actor.agent_marker", "Suicide bomb", True),
+    ("actor.battle_party", "Armed clash", True),
+    ("actor.battle_party", "Air/drone strike", False),
+    ("actor.first_named", "Armed clash", True),
+])
+def test_an_actor1_rule_must_fit_the_merged_event_type(rule, sub_event_type, ok):
+    from rasd.events.who import fits
+    assert fits(rule, sub_event_type) is ok

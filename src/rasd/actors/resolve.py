@@ -11,6 +11,7 @@ an event's own country.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
@@ -134,6 +135,34 @@ def _external(actor: Actor, country: str | None) -> Actor:
     if actor.inter == STATE and country and actor.country and actor.country != country:
         return replace(actor, inter=EXTERNAL)
     return actor
+
+
+def seen_in(actor: Actor, country: str | None) -> Actor:
+    """``actor`` as coded for an event in ``country`` (a foreign state's forces are inter 8)."""
+    return _external(actor, country)
+
+
+@functools.lru_cache(maxsize=1)
+def _theatres() -> dict[str, frozenset[str]]:
+    """For each dictionary actor, the countries where some term of the dictionary names it."""
+    d = load()
+    out: dict[str, set[str]] = defaultdict(set)
+    for aid, entry in d.entries.items():
+        if entry.actor.country:
+            out[aid].add(entry.actor.country)
+    for term in d.terms.values():
+        for s in term.senses:
+            if s.actor_id is not None:
+                out[s.actor_id] |= s.where
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def active_in(actor: Actor, country: str | None) -> bool:
+    """Can ``actor`` act in ``country``: its own country, or one where the dictionary
+    names it (the Global Coalition in Syria and Iraq; a state's forces at home)?"""
+    if country is None or actor.country == country:
+        return True
+    return country in _theatres().get(actor.actor_id, frozenset())
 
 
 def choose(term: Term, country: str | None, when: date | None,

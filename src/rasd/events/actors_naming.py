@@ -11,12 +11,13 @@ make actor2 the country's civilians.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from ..document import Span
 from ..resources import load_toml
+from .who import fits
 
 FieldTuple = tuple[Any, tuple[Span, ...], str, float]
 NONE: FieldTuple = (None, (), "", 0.0)
@@ -67,9 +68,14 @@ def _country(d: Any) -> str | None:
 
 
 def _resolve(m: Any, country: str | None, when: date | None) -> Any:
-    """The mention's actor in the event's country; the mention's own reading
-    (made for its sentence) when the words name nobody there."""
+    """The mention's actor for the event's country. The reading the actors stage
+    made with the whole text as context stands when that actor can act there
+    (unsigned «الغارات» of a coalition statement, in Syria); otherwise the words
+    are read again for the event's country («الجيش» of another country), and
+    the stage's reading is kept if they name nobody there."""
     from .. import actors as registry
+    if registry.active_in(m.actor, country):
+        return registry.seen_in(m.actor, country)
     return registry.resolve(m, country, when) or m.actor
 
 
@@ -83,6 +89,10 @@ def name_actors(d: Any, published: date | None) -> ActorChoice:
     country = _country(d)
     when = _event_day(d, published)
     r = d.roles
+    if r.actor1 is not None and not fits(r.rule1, d.kind.sub_event_type):
+        # the merged event is a bombing: the name is its target, not its author
+        r = replace(r, actor1=None, rule1="", actor2=r.actor2 or r.actor1,
+                    rule2=r.rule2 or "actor.second_named")
     out = ActorChoice()
     tspans = (d.kind.trigger.span,) if d.kind.trigger is not None else ()
     a1 = _resolve(r.actor1, country, when) if r.actor1 is not None else None

@@ -62,6 +62,7 @@ class Cues:
     agent_phrases: tuple[tuple[str, ...], ...]
     agent_after: frozenset[str]
     subject_verbs: frozenset[str]
+    object_suffixes: tuple[str, ...]
     other_before: frozenset[str]
     other_phrases: tuple[tuple[str, ...], ...]
     party_before: frozenset[str]
@@ -70,6 +71,7 @@ class Cues:
     source_gap: frozenset[str]
     victim_gap: frozenset[str]
     ranks: frozenset[str]
+    marks: frozenset[str]
     death_words: frozenset[str]
     verb_forms: frozenset[str]
     victim_after: frozenset[str]
@@ -97,12 +99,14 @@ def cues() -> Cues:
     return Cues(
         _norm(d["agent_before"]["words"]), _phrases(d["agent_before"].get("phrases", [])),
         _norm(d["agent_after"]["words"]),
-        _norm(d["subject_verbs"]["words"]), _norm(d["other_before"]["words"]),
+        _norm(d["subject_verbs"]["words"]),
+        tuple(sorted(d["subject_verbs"]["object_suffixes"], key=len, reverse=True)),
+        _norm(d["other_before"]["words"]),
         _phrases(d["other_before"].get("phrases", [])),
         _norm(d["party_before"]["words"]),
         _norm(d["support_before"]["words"]), _norm(d["source_before"]["words"]),
         _norm(d["source_before"]["gap"]), _norm(d["victim_gap"]["words"]),
-        _norm(d["victim_gap"]["ranks"]),
+        _norm(d["victim_gap"]["ranks"]), frozenset(d["victim_gap"]["marks"]),
         _norm(d["victim_gap"]["death_words"]), _norm(d["victim_gap"]["verb_forms"]),
         _norm(d["victim_after"]["words"]),
         _norm(d["victim_after"]["counted"]), _norm(d["victim_after"]["count_words"]),
@@ -174,13 +178,18 @@ def _victim(sc: _Scene, m: Any, i: int, j: int) -> bool:
                 and c.victim_nstart <= m.nstart < c.victim_nend:
             return True
     # «مقتل 15 من المسلحين الحوثيين», «مصرع قياديين حوثيين»
-    for k in range(i - 1, max(-1, i - VICTIM_GAP - 1), -1):
+    k, steps = i - 1, 0
+    while k >= 0 and steps <= VICTIM_GAP:
         t = sc.tokens[k]
-        if k in sc.death_tokens or _in(t, cw.death_words):
+        k -= 1
+        if t.kind == "punct" and t.text in cw.marks:
+            continue
+        steps += 1
+        if k + 1 in sc.death_tokens or _in(t, cw.death_words):
             # «قتل الحوثيون ...»: a verb right before the actor has it as subject
-            return k < i - 1 or not _in(t, cw.verb_forms)
+            return steps > 1 or not _in(t, cw.verb_forms)
         if t.kind == "num" or _in(t, cw.victim_gap) or \
-                (t.text == "في" and k + 1 < i and _in(sc.tokens[k + 1], cw.ranks)):
+                (t.text == "في" and k + 2 < i and _in(sc.tokens[k + 2], cw.ranks)):
             continue
         break
     # «المئات من عناصر المليشيات لقوا مصرعهم», «7 عناصر من داعش قتلوا»
@@ -240,7 +249,19 @@ def _subject(sc: _Scene, i: int, j: int) -> bool:
     nxt = sc.after(j, 1)
     prev = sc.before(i, 1)
     return bool(nxt and _in(nxt[0], cw.subject_verbs)) or \
-        bool(prev and _in(prev[0], cw.subject_verbs) and not _plural_verb(prev[0].text))
+        bool(prev and _verb_before(prev[0]) and not _plural_verb(prev[0].text))
+
+
+def _verb_before(t: Token) -> bool:
+    """A violent verb, with or without an object pronoun («اقتحمها», «قصفته»)."""
+    cw = cues()
+    if _in(t, cw.subject_verbs):
+        return True
+    for suffix in cw.object_suffixes:
+        if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3 and \
+                any(v in cw.subject_verbs for v in _stems(t.text[:-len(suffix)])):
+            return True
+    return False
 
 
 def classify(sc: _Scene, m: Any) -> str:
@@ -351,6 +372,20 @@ def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any 
         if a1 is not None:
             return a1, rule
     return None, ""
+
+
+#: rules that rest on the kind of event: a plain name is no bomber, a battle's dead are a party
+WEAK_FOR_HIDDEN = frozenset({"actor.first_named", "actor.battle_party", "actor.battle_source"})
+BATTLE_ONLY = frozenset({"actor.battle_party", "actor.battle_source"})
+
+
+def fits(rule: str, sub_event_type: str) -> bool:
+    """Does an actor1 found by ``rule`` still hold for the event's final type?
+    (Reports of one incident are merged after their roles are found: the bomb
+    of one report makes the plain name of another no perpetrator.)"""
+    if sub_event_type in cues().hidden and rule in WEAK_FOR_HIDDEN:
+        return False
+    return sub_event_type in cues().battle or rule not in BATTLE_ONLY
 
 
 def roles(actors: Sequence[Any], triggers: Sequence[Trigger], casualties: Sequence[Casualty],
