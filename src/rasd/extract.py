@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -43,13 +44,34 @@ def records_of(doc: Document, version: str) -> list[dict[str, Any]]:
     return out
 
 
-class Extractor:
-    """A pipeline plus record serialization."""
+_frozen = False
 
-    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, keep_doc: bool = False) -> None:
+
+def _freeze_loaded() -> None:
+    """Once per process: collect, then freeze the survivors (see :class:`Extractor`)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()  # garbage is freed first, not frozen
+        gc.freeze()
+
+
+class Extractor:
+    """A pipeline plus record serialization.
+
+    After the first article of the process (when the stages have loaded their
+    resources) it moves what is loaded out of the garbage collector's sight
+    (``gc.freeze``): the gazetteer, lexicons and caches live as long as the
+    process, and without it every full collection walks them again, about a
+    tenth of the extraction time. ``freeze_loaded=False`` leaves gc alone.
+    """
+
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, keep_doc: bool = False,
+                 freeze_loaded: bool = True) -> None:
         self.pipeline = Pipeline.from_names(stages)
         self.version = pipeline_version()
         self.keep_doc = keep_doc
+        self._freeze = freeze_loaded
 
     def extract(self, article: Article) -> Extraction:
         """Code one article; a failure is returned, not raised."""
@@ -57,6 +79,10 @@ class Extractor:
             doc = self.pipeline(article)
         except RasdError as exc:
             return Extraction(article, (), exc)
+        finally:
+            if self._freeze:
+                self._freeze = False
+                _freeze_loaded()
         return Extraction(article, tuple(records_of(doc, self.version)), None,
                           doc if self.keep_doc else None)
 

@@ -127,8 +127,11 @@ class PhraseMatcher(Generic[T]):
         if tok.kind == "punct":
             return None
         starts = self._starts_of(tok.text)
-        if not starts:
-            return None
+        return self._longest(tokens, i, starts) if starts else None
+
+    def _longest(self, tokens: Sequence[Token], i: int,
+                 starts: tuple[tuple[str, int, list], ...]) -> Match[T] | None:
+        """The longest phrase at word ``i`` among its phrase-starting variants ``starts``."""
         best: tuple[int, object, str, int] | None = None  # (last, payload, stem, cut)
         n = len(tokens)
         for stem, cut, node in starts:
@@ -151,6 +154,7 @@ class PhraseMatcher(Generic[T]):
         if best is None:
             return None
         last, payload, stem, cut = best
+        tok = tokens[i]
         key = stem if last == i else " ".join([stem, *(t.text for t in tokens[i + 1:last + 1])])
         return Match(payload, i, last, tok.nstart, tokens[last].nend,  # type: ignore[arg-type]
                      key, tok.text[:cut])
@@ -159,12 +163,18 @@ class PhraseMatcher(Generic[T]):
                  ) -> Iterator[Match[T]]:
         """Non-overlapping longest matches, left to right."""
         end = len(tokens) if end is None else end
+        cached = self._starts.get
         i = start
         while i < end:
-            m = self.match_at(tokens, i)
-            if m is not None and m.last < end:
-                yield m
-                i = m.last + 1
-            else:
-                i += 1
-
+            tok = tokens[i]
+            # most words start no phrase: a cache hit and a test, no call
+            starts = cached(tok.text)
+            if starts is None:
+                starts = self._starts_of(tok.text)
+            if starts and tok.kind != "punct":
+                m = self._longest(tokens, i, starts)
+                if m is not None and m.last < end:
+                    yield m
+                    i = m.last + 1
+                    continue
+            i += 1
