@@ -156,10 +156,11 @@ def main(argv: list[str] | None = None) -> int:
                corpus / "sanad_arabiya_quiltr" / "all.jsonl"]
     lex = tomllib.loads((args.out / "lexicon.toml").read_text(encoding="utf-8"))
     cues = {name_key(c) for c in lex["cues"]}
+    strong = {name_key(c) for c, spec in lex["cues"].items() if not spec.get("noun")}
     locatives = {name_key(w) for w in lex["locatives"]["words"] + lex["relations"]["near"]}
     tiers = {cc: c.tier for cc, c in Tables(args.out).countries.items()}
     lists = stoplist.build(entries, tiers, corpus / "saudinewsnet" / "negatives_sample.jsonl",
-                           [p for p in corpora if p.is_file()], cues, locatives)
+                           [p for p in corpora if p.is_file()], cues, locatives, strong)
     stoplist.write(lists, args.out / "stoplist.toml", VERSION)
     levels: dict[str, int] = {}
     for e in entries:

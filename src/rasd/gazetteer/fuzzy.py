@@ -97,18 +97,24 @@ def in_region(gaz: Gazetteer, key: str, cc: str, admin1: str) -> list[int]:
 
 
 def fallback(gaz: Gazetteer, key: str, countries: set[str] | None = None,
-             region: tuple[str, str] | None = None) -> tuple[list[int], str]:
-    """Candidate rows for an unmatched name and the rule that found them."""
+             region: tuple[str, str] | None = None, lossy: bool = True) -> tuple[list[int], str]:
+    """Candidate rows for an unmatched name and the rule that found them.
+
+    ``lossy=False`` (a weak cue: «أطراف», «موقع», «جبهة») tries only the
+    spellings that keep every consonant: after such a word the name is as
+    often a common noun («أطراف النزاع») as a place.
+    """
     words = key.split()
     if len(words) > 1 and words[0] in PART_HEADS:
         rows = _in(gaz, _rows(gaz, " ".join(words[1:])), countries)
         if rows:
             return rows, "part"
-    for rule, fn in (("loose", loose), ("skeleton", by_skeleton), ("translit", by_latin)):
+    rules = (("loose", loose), ("skeleton", by_skeleton), ("translit", by_latin))
+    for rule, fn in rules if lossy else rules[:1]:
         rows = fn(gaz, key, countries)
         if rows:
             return rows, rule
-    if region and region[1]:
+    if lossy and region and region[1]:
         rows = in_region(gaz, key, *region)
         if rows:
             return rows, "fuzzy"

@@ -19,14 +19,16 @@ scores without context, the second with the first pass's places as context.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon
+from .lexicon import Cue, Lexicon, readings
 from .matcher import ANAPHORS, Match, Words
-from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, LON, PARENT, POP, Gazetteer
+from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, PARENT, POP, Gazetteer
 
-NEAR_KM = 100.0
+if TYPE_CHECKING:
+    from .context import Context
+
 _LEVEL_PRIOR = {"country": 2.5, "admin1": 2.2, "region": 1.6, "admin2": 1.4, "admin3": 0.3,
                 "populated": 1.0, "neighbourhood": 0.2}
 _CAP_BONUS = {"N": 3.0, "G": 1.5, "D": 0.6, "S": 0.3}
@@ -95,12 +97,28 @@ class Geocoder:
     def salient(self, row: int) -> bool:
         return self.gaz.salient(row)
 
+    def well_known(self, row: int) -> bool:
+        """A place news names anywhere: a country, a first-level unit or named region,
+        a capital, or a town of 100,000 people in the Arab world and its neighbours."""
+        r = self.gaz.rows[row]
+        if r[LEVEL] in ("country", "admin1", "region") or r[CAP] in ("N", "G"):
+            return True
+        return self.gaz.tier(r[CC]) != "world" and bool(r[POP]) and int(r[POP]) >= 100_000
+
+    @staticmethod
+    def cue_fits(cue: Cue, level: str) -> bool:
+        """The cue announces places of this level («حي» a neighbourhood or a town)."""
+        return _CUE_FIT.get(cue.kind, {}).get(level, -1.0) >= 0.8
+
     def _uncued(self, d: Decision) -> str:
-        """"accept", "pending" (needs the article's support) or "drop" for a name without a cue."""
+        """"accept", "pending" (needs the article's support: ``m.extra["support"]``
+        says whether its admin1 or its country) or "drop" for a name without a cue."""
         m, lex = d.match, self.lex
         key = m.key
         if (not d.rows and key) or key in lex.needs_cue or key in lex.stop:
             return "drop"
+        if not m.prefix and any(p and stem in lex.function_words for p, stem in readings(key)):
+            return "drop"  # «بأنه» is «ب» + «أنه», not Baneh
         salient = any(self.salient(r) for r in d.rows)
         located = m.locative or m.direction is not None or m.near
         if not key:
@@ -108,10 +126,20 @@ class Geocoder:
         if len(key.replace(" ", "")) <= 2:
             return "accept" if located and salient else "drop"  # «اب»: Ibb after «في»
         if key in lex.wordlike:
-            # «الجديدة» is rarely a town: it needs a preposition, or a list partner
-            return ("accept" if located else "pending") if salient else "drop"
-        if all(c % 2 for c in m.codes) and key in lex.common:
-            return "drop"  # «إدانة» is not «أدانا»: a variant spelling that is a common word
+            # «الجديدة» is rarely a town: it needs a preposition («بخبر» is "with news"),
+            # or a list partner
+            said = (m.locative and not m.prefix.endswith("ب")) or m.direction or m.near
+            return ("accept" if said else "pending") if salient else "drop"
+        if all(c % 2 for c in m.codes) and (key in lex.common or not any(
+                self.prominent(r) for r in d.rows)):
+            # «إدانة» is not «أدانا», «أدوه» not Adwa: a variant spelling needs a big place
+            return "drop"
+        if key in lex.country_support or (salient and key in lex.common and not any(
+                self.well_known(r) for r in d.rows)):
+            # «في بيان» (a statement, or Bayan in Kuwait), «في ميدان» (Medan), «الساحل
+            # الغربي» (of Yemen, or of New Zealand): a place if the article is about its country
+            m.extra["support"] = "country"
+            return "pending"
         if salient:
             return "accept"
         return "drop" if key in lex.common else "pending"
@@ -126,11 +154,15 @@ class Geocoder:
         if explicit or not m.key:
             return "accept"
         key = m.key
-        if key in lex.stop or key in lex.wordlike or key in lex.needs_cue:
+        if key in lex.needs_cue:
             return "drop"
-        if key in lex.common and not any(self.salient(r) for r in d.rows):
-            return "drop"
-        return "accept"
+        word = key in lex.stop or key in lex.wordlike or (
+            key in lex.common and not any(self.salient(r) for r in d.rows))
+        if word and cue.toponym:
+            # «وادي حسان», «جبل صبر»: a feature named after a village of the article's
+            # region (but «مزرعة دواجن», «حقل نفط» are no places)
+            return "pending"
+        return "drop" if word else "accept"
 
     def first_pass(self, matches: list[Match]) -> tuple[list[Decision], list[Decision]]:
         """(accepted, pending): pending names need the article's support."""
@@ -146,6 +178,12 @@ class Geocoder:
                 verdict = "pending"  # resolved against the places named before it
             else:
                 verdict = self._cued(d) if m.cue is not None else self._uncued(d)
+            if m.cue is None and (verdict == "accept" or m.extra.get("support") == "country"):
+                # taken because it is well known: it is the well-known place
+                # («صعدة» the city, not a village of Shabwah that shares the name)
+                m.extra["all_rows"] = d.rows
+                d.rows = [r for r in d.rows if self.salient(r)] or d.rows
+                d.probs = [1.0 / len(d.rows)] * len(d.rows)
             if verdict == "accept":
                 accepted.append(d)
             elif verdict == "pending":
@@ -259,6 +297,8 @@ class Geocoder:
             return None
         if "ب" in prefix or any(g in self.lex.in_words for g in gap):
             return "in"
+        if not gap and m.cue is not None and m.cue.region:
+            return "in"  # «بني قيس محافظة حجة»: a unit named right after a place holds it
         return "near" if gap else None
 
     def _regional(self, r: Decision, d: Decision) -> bool:
@@ -282,129 +322,3 @@ class Geocoder:
             if other is d or om.start == head or om.list_head == head:
                 if other.region is None and other is not region:
                     other.region, other.link = region, link
-
-
-class Context:
-    """The article's places from the first pass: admin1 and country weights, points."""
-
-    def __init__(self, gaz: Gazetteer, decisions: list[Decision]) -> None:
-        # distinct points of the confident places: (lat, lon) -> (weight, decision ids)
-        points: dict[tuple[float, float], tuple[float, set[int]]] = {}
-        for d in decisions:
-            if d.best is not None and d.area_confidence(gaz) >= 0.5:
-                r = gaz.rows[d.best]
-                if r[LAT] and r[LEVEL] != "country":
-                    w = 0.5 if r[LEVEL] in ("admin1", "region") else 1.0
-                    key = (float(r[LAT]), float(r[LON]))
-                    old_w, ids = points.get(key, (0.0, set()))
-                    points[key] = (max(w, old_w), ids | {id(d)})
-        self.points = [(lat, lon, w, ids) for (lat, lon), (w, ids) in points.items()]
-        self._near: dict[tuple[float, float], list[tuple[float, set[int]]]] = {}
-        self.admin1: dict[tuple[str, str], float] = defaultdict(float)
-        self.country: dict[str, float] = defaultdict(float)
-        self.sentence_admin1: dict[int, dict[tuple[str, str], float]] = defaultdict(
-            lambda: defaultdict(float))
-        self.cities: set[str] = set()
-        self.by_decision: dict[int, list[tuple[tuple[str, str], float]]] = {}
-        for d in decisions:
-            a1: dict[tuple[str, str], float] = defaultdict(float)
-            for row, p in zip(d.rows, d.probs):
-                r = gaz.rows[row]
-                a1[(r[CC], r[ADMIN1])] += p
-                if p >= 0.5 and r[LEVEL] == "populated":
-                    self.cities.add(r[0])
-            cc: dict[str, float] = defaultdict(float)
-            for (c, a), p in a1.items():
-                cc[c] += p
-                if a:
-                    self.admin1[(c, a)] += p
-                    self.sentence_admin1[d.match.sentence][(c, a)] += p
-            for c, p in cc.items():
-                self.country[c] += p
-            self.by_decision[id(d)] = [(k, p) for k, p in a1.items()]
-        self._total = sum(self.country.values())
-        self._owns: dict[int, tuple[dict[tuple[str, str], float], dict[str, float], float]] = {}
-
-    def _own(self, d: Decision) -> tuple[dict[tuple[str, str], float], dict[str, float], float]:
-        """``d``'s own share of the weights (admin1, country) and the others' total."""
-        hit = self._owns.get(id(d))
-        if hit is None:
-            own = dict(self.by_decision.get(id(d), ()))
-            own_cc: dict[str, float] = defaultdict(float)
-            for (c, _), p in own.items():
-                own_cc[c] += p
-            hit = self._owns[id(d)] = (own, own_cc, self._total - sum(own.values()))
-        return hit
-
-    def support(self, key: tuple[str, str], d: Decision) -> float:
-        """Weight of an admin1 among the article's other places."""
-        return self.admin1.get(key, 0.0) - self._own(d)[0].get(key, 0.0)
-
-    def fit(self, gaz: Gazetteer, row: int, d: Decision) -> float:
-        r = gaz.rows[row]
-        own, own_cc, others = self._own(d)
-        key = (r[CC], r[ADMIN1])
-        a1 = self.admin1.get(key, 0.0) - own.get(key, 0.0)
-        in_sentence = self.sentence_admin1.get(d.match.sentence)
-        sent = (in_sentence.get(key, 0.0) if in_sentence else 0.0) - own.get(key, 0.0)
-        cc = self.country.get(r[CC], 0.0) - own_cc.get(r[CC], 0.0)
-        share = min(1.0, max(0.0, cc) / others) if others > 0 else 0.0
-        s = 3.0 * share + 1.5 * min(1.0, a1 / 2.0) + 1.5 * min(1.0, max(0.0, sent))
-        if others >= 1.0 and share < 0.05:
-            s -= 1.5  # a country the rest of the article never mentions
-        if r[LEVEL] == "neighbourhood" and r[PARENT] in self.cities:
-            s += 3.0
-        if r[LAT] and self.points:
-            s += self._nearness(float(r[LAT]), float(r[LON]), id(d))
-        return s
-
-    def _nearness(self, lat: float, lon: float, own: int) -> float:
-        """Closer to the article's other places is likelier (mordecai's distance feature)."""
-        return 1.5 * self.near(lat, lon, own)
-
-    def near(self, lat: float, lon: float, own: int) -> float:
-        """exp(-km / 100) to the closest other confident place (weighted), 0 when none."""
-        top = self._near.get((lat, lon))
-        if top is None:
-            scored = sorted(((w * math.exp(-km(lat, lon, plat, plon) / NEAR_KM), ids)
-                             for plat, plon, w, ids in self.points), key=lambda t: -t[0])
-            top = self._near[(lat, lon)] = scored[:2]
-        for value, ids in top:
-            if ids - {own}:
-                return value
-        return 0.0
-
-    def main_country(self, d: Decision) -> str | None:
-        """The country the article is clearly about, apart from ``d``."""
-        own: dict[str, float] = defaultdict(float)
-        for (c, _), p in self.by_decision.get(id(d), ()):
-            own[c] += p
-        weights = {c: w - own.get(c, 0.0) for c, w in self.country.items()}
-        total = sum(weights.values())
-        if not weights or total <= 0:
-            return None
-        cc, w = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
-        return cc if w >= 1.5 and w / total >= 0.6 else None
-
-    def dominant(self, d: Decision) -> tuple[str, str] | None:
-        """The admin1 the sentence (else the article) is clearly about, apart from ``d``."""
-        own = self._own(d)[0]
-        sent = {k: w - own.get(k, 0.0)
-                for k, w in self.sentence_admin1.get(d.match.sentence, {}).items()}
-        if sent:
-            key, w = max(sent.items(), key=lambda kv: (kv[1], kv[0]))
-            if w >= 0.8:
-                return key
-        art = {k: w - own.get(k, 0.0) for k, w in self.admin1.items()}
-        total = sum(art.values())
-        if art and total > 0:
-            key, w = max(art.items(), key=lambda kv: (kv[1], kv[0]))
-            if w >= 1.5 and w / total >= 0.5:
-                return key
-        return None
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in kilometres (equirectangular: exact enough at the scale that matters)."""
-    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 111.2 * math.hypot(x, lat2 - lat1)

@@ -8,14 +8,16 @@ Every word is normalized like the text (:func:`rasd.gazetteer.keys.name_key`).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..resources import load_toml
 from .keys import name_key
 
 #: proclitics, longest first, with what they leave in front of the stem. «ك»
-#: ("like") is left out: it rarely precedes a place and «وكرم» is not «و+ك+رم».
-_CLITICS = ("وبال", "وال", "بال", "فال", "ولل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+#: ("like") is left out: it rarely precedes a place and «وكرم» is not «و+ك+رم»;
+#: so is «فل»: «فلوريدا» is not «ف+ل+وريدا».
+_CLITICS = ("وبال", "وال", "بال", "فال", "ولل", "لل", "وب", "ول", "فب", "و", "ف", "ب", "ل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class Lexicon:
             self.not_places.setdefault(words[0], []).append(words)
         for phrases in self.not_places.values():
             phrases.sort(key=len, reverse=True)
+        self.country_support = frozenset(_keys(lex["needs_cue"]["country_support"]))
         self.needs_cue = set(_keys(lex["needs_cue"]["names"]))
         self.needs_cue |= set(_keys(load_toml("gazetteer/admin1.toml")["ambiguous"]["names"]))
         for c in load_toml("gazetteer/countries.toml")["countries"].values():
@@ -99,6 +102,18 @@ class Lexicon:
             {w for k in list(self.directions) + list(self.near) for w in k.split()}
             | set(_keys(lex["relations"]["links"])))
         self.max_phrase = max(len(k.split()) for k in list(self.directions) + list(self.near))
+        self.shapes = re.compile("|".join(f"(?:{p})" for p in lex["shapes"]["patterns"]))
+        self.quantifiers = frozenset(_keys(lex["quantifiers"]["words"]))
+        self._adjective = re.compile(lex["shapes"]["adjective"])
+
+    def adjective(self, word: str) -> bool:
+        """An indefinite adjective («جبلية», «حدودية»): the noun before it is no name."""
+        return self._adjective.search(word) is not None
+
+    def wrong_shape(self, word: str) -> bool:
+        """The word is shaped like a verb, an inflected noun or an indefinite
+        adjective, not like a name (lexicon.toml ``[shapes]``)."""
+        return self.shapes.search(word) is not None
 
     def cue(self, word: str) -> Cue | None:
         """The cue a word is (after its proclitics), if any."""

@@ -20,20 +20,17 @@ It decides nothing about which place a name is: see :mod:`rasd.gazetteer.geocode
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Sequence, overload
-
-from ..mentions import Sentence, Token
 from .keys import loose_forms
 from .lexicon import Cue, Lexicon, readings
 from .store import Gazetteer
+from .surround import read_surroundings
+from .words import Word, Words, words_of
+
+__all__ = ["ANAPHORS", "Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
 
 #: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
 _CUE_GAP = ":(«\"'"
-_QUOTES = ('"', "«", "»", "“", "”")
-_OUTLET_WORDS = frozenset(["صحيفه", "جريده", "لصحيفه", "لجريده", "قناه", "لقناه", "موقع", "وكاله",
-                           "مصادر", "مصدر", "مراسل", "لمراسل", "مندوب", "لمندوب"])
 #: definite nouns that point back to a unit named before, and the level they point to
 ANAPHORS = {"المحافظه": "admin1", "المدينه": "populated", "المديريه": "admin2",
             "البلده": "populated", "الريف": "admin1", "البلاد": "country"}
@@ -47,17 +44,6 @@ for _w, _kind in ANAPHORS.items():
 NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
                        "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
                        "ذي ذو ال بلاد مزرعه تله جب مشرفه".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    nstart: int
-    nend: int
-    sentence: int
-    joined: bool  # only spaces (or a hyphen) separate it from the previous word
-    comma: bool  # a comma (only) separates it from the previous word
-    gap: str = ""  # the punctuation between it and the previous word
 
 
 @dataclass
@@ -80,80 +66,6 @@ class Match:
     blocked: str | None = None  # why this is not a place (person, organization)
     region: int | None = None  # index of the match naming the enclosing region
     extra: dict = field(default_factory=dict)
-
-
-class Words(Sequence[Word]):
-    """The word tokens of a document; each :class:`Word` is built when first read.
-
-    Scanning needs only the texts (:attr:`texts`), so most words never become
-    objects: that keeps the stage fast on long articles.
-    """
-
-    def __init__(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> None:
-        self.tokens = tokens
-        self.idx = idx = [i for i, t in enumerate(tokens) if t.kind == "word"]
-        self.texts = [tokens[i].text for i in idx]
-        n = len(idx)
-        # joined: only spaces (or hyphens) since the previous word; most words are
-        # the very next token, the rest look at the punctuation between
-        self.joined = [True] * n
-        self.comma = [False] * n
-        for k in range(1, n):
-            if idx[k] != idx[k - 1] + 1:
-                gap = [tokens[t].text for t in range(idx[k - 1] + 1, idx[k])]
-                self.joined[k] = all(g == "-" for g in gap)
-                self.comma[k] = all(g in "،," for g in gap)
-        self.sent = [0] * n
-        starts = [s.nstart for s in sentences]
-        j, nxt = 0, starts[1] if len(starts) > 1 else None
-        for k, t in enumerate(idx):
-            if nxt is not None and tokens[t].nstart >= nxt:
-                j = max(0, bisect_right(starts, tokens[t].nstart) - 1)
-                nxt = starts[j + 1] if j + 1 < len(starts) else None
-            self.sent[k] = j
-        self._cache: dict[int, Word] = {}
-
-    def __len__(self) -> int:
-        return len(self.idx)
-
-    @overload
-    def __getitem__(self, i: int) -> Word: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Word]: ...
-
-    def __getitem__(self, i: int | slice) -> Word | list[Word]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self.idx)
-        w = self._cache.get(i)
-        if w is None:
-            w = self._cache[i] = self._make(i)
-        return w
-
-    def joined_at(self, i: int) -> bool:
-        """Word i follows word i-1 with only spaces (or a hyphen) between."""
-        return 0 < i < len(self.idx) and self.joined[i]
-
-    def run(self, i: int, most: int) -> int:
-        """How many words from i (at most ``most``) form one unbroken phrase."""
-        n, sent, joined = 1, self.sent, self.joined
-        while n < most and i + n < len(joined) and joined[i + n] and sent[i + n] == sent[i]:
-            n += 1
-        return n
-
-    def _make(self, i: int) -> Word:
-        ti = self.idx[i]
-        tok = self.tokens[ti]
-        prev = self.idx[i - 1] if i > 0 else -1
-        gap = "".join(t.text for t in self.tokens[prev + 1:ti])
-        return Word(tok.text, tok.nstart, tok.nend, self.sent[i], self.joined[i], self.comma[i], gap)
-
-
-def words_of(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> Words:
-    """Word tokens with their sentence and what separates them from the previous word."""
-    return Words(tokens, sentences)
 
 
 def _first_words(gaz: Gazetteer, lex: Lexicon) -> tuple[frozenset[str], frozenset[str],
@@ -195,7 +107,7 @@ class Matcher:
         self._cues(words, matches)
         self._anaphors(words, matches)
         matches.sort(key=lambda m: m.start)
-        self._context(words, matches)
+        read_surroundings(self.lex, words, matches)
         return matches
 
     def _anaphors(self, words: Words, matches: list[Match]) -> None:
@@ -230,10 +142,19 @@ class Matcher:
     def _adjacent(words: Words, i: int, n: int) -> bool:
         return words.run(i, n) >= n
 
-    def _longest(self, words: Words, i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
+    def _longest(self, words: Words, i: int, listed: bool = False
+                 ) -> tuple[int, str, str, tuple[int, ...]] | None:
+        """The longest gazetteer name starting at word i, over its proclitic readings.
+
+        ``listed``: the word follows a name in a list, where a leading «و» is
+        the conjunction («الفيوش وهران» is «و» + «هران», not Oran).
+        """
         best = None
         texts = words.texts
-        for prefix, stem in readings(texts[i]):
+        rds = readings(texts[i])
+        if listed and len(rds) > 1 and rds[1][0] == "و":
+            rds = rds[1:] + rds[:1]
+        for prefix, stem in rds:
             most = self.gaz.max_words.get(stem, 0)
             if not most:
                 continue
@@ -301,7 +222,8 @@ class Matcher:
                 out.append(self._match(words, i, i + n, "", "", (), blocked="organization"))
                 i += n
                 continue
-            hit = self._longest(words, i)
+            listed = bool(out) and out[-1].end == i and (words.joined[i] or words.comma[i])
+            hit = self._longest(words, i, listed)
             nxt = words.run(i, 2) == 2
             if hit is not None and hit[0] == 1 and nxt and (
                     self.lex.cue(texts[i]) is not None
@@ -335,11 +257,11 @@ class Matcher:
         """Could be a place name the gazetteer lacks: not a common word (``loose``:
         not a function word, for names a toponym cue announces)."""
         lex = self.lex
+        if len(word) < 3 or word in lex.cues or word in lex.directions or lex.wrong_shape(word):
+            return False
         if loose:
-            return (len(word) >= 3 and word not in lex.function_words and word not in lex.cues
-                    and word not in lex.directions)
-        return (len(word) >= 3 and word not in lex.common and word not in lex.cues
-                and word not in lex.directions and word not in lex.locatives
+            return word not in lex.function_words
+        return (word not in lex.common and word not in lex.locatives
                 and word not in lex.titles)
 
     def _unknown(self, words: Words, i: int, prefix: str, loose: bool = False) -> Match | None:
@@ -353,6 +275,8 @@ class Matcher:
             j += 1
         elif not self._name_like(stem, loose):
             return None
+        if j < len(words) and words[j].joined and self.lex.adjective(words[j].text):
+            return None  # «منطقة إحراج جبلية»: a noun and its adjective, not a name
         m = self._match(words, i, j, prefix, "", ())
         m.extra["text"] = " ".join([stem] + [w.text for w in words[i + 1:j]])
         return m
@@ -361,8 +285,10 @@ class Matcher:
         by_start = {m.start: m for m in matches}
         texts = words.texts
         info = self._info
+        # «جبهة النصرة»: a cue word inside an organization's name is no cue
+        inside = {k for m in matches if m.blocked for k in range(m.start, m.end)}
         for i in range(len(texts) - 1):
-            if not info(texts[i])[0]:
+            if not info(texts[i])[0] or i in inside or i + 1 in inside:
                 continue
             cue = self.lex.cue(texts[i])
             if cue is None:
@@ -372,7 +298,7 @@ class Matcher:
                     nxt.joined or all(c in _CUE_GAP for c in nxt.gap)):
                 continue
             first = by_start.get(i + 1)
-            if first is None:
+            if first is None and not self._quantified(words, i):
                 first = self._unknown(words, i + 1, "", cue.toponym)
                 if first is not None:
                     matches.append(first)
@@ -385,16 +311,23 @@ class Matcher:
                 first.extra["head_nstart"] = w.nstart + len(prefix)
             self._list(words, matches, by_start, first, cue)
 
+    def _quantified(self, words: Words, i: int) -> bool:
+        """«ثالث محافظة محررة», «كل منطقة»: the cue at word i is a common noun."""
+        return i > 0 and words.joined[i] and any(
+            stem in self.lex.quantifiers for _, stem in readings(words.texts[i - 1]))
+
     @staticmethod
-    def _next_item(words: Words, e: int) -> tuple[int, bool] | None:
-        """(start, needs «و» proclitic) of the list item after word ``e - 1``."""
+    def _next_item(words: Words, e: int, gaz_starts: dict[int, Match]) -> tuple[int, bool] | None:
+        """(start, needs «و» proclitic) of the list item after word ``e - 1``;
+        ``gaz_starts``: the candidates found so far, by first word."""
         if e >= len(words) or words[e].sentence != words[e - 1].sentence:
             return None
         w = words[e]
         if w.text == "و" and (w.joined or w.comma) and e + 1 < len(words) and words[e + 1].joined:
             return e + 1, False
         if w.comma:
-            return e, False
+            # «، وأخطرت»: after a comma «و» opens a new clause more often than an item
+            return None if w.text.startswith("و") and e not in gaz_starts else (e, False)
         if w.joined and w.text.startswith("و") and len(w.text) > 2:
             return e, True
         return None
@@ -408,7 +341,7 @@ class Matcher:
         """
         prev = head
         while True:
-            nxt = self._next_item(words, prev.end)
+            nxt = self._next_item(words, prev.end, by_start)
             if nxt is None:
                 return
             k, waw = nxt
@@ -425,79 +358,3 @@ class Matcher:
             item.cue = cue
             item.list_head = head.start
             prev = item
-
-    # -- surroundings ----------------------------------------------------------
-    def _before(self, words: Words, m: Match) -> int:
-        """Index of the first word before the name and its cue."""
-        i = m.start - 1
-        if m.cue is not None and i >= 0 and self.lex.cue(words[i].text) is m.cue:
-            i -= 1
-        return i
-
-    def _context(self, words: Words, matches: list[Match]) -> None:
-        lex, texts = self.lex, words.texts
-        for m in matches:
-            i = self._before(words, m)
-            if i >= 0 and words.joined[i + 1] and words.sent[i] == m.sentence:
-                self._phrase_before(words, i, m)
-                prev = texts[i]
-                if prev in lex.titles or prev in lex.name_links:
-                    m.blocked = m.blocked or "person"
-                if prev in lex.locatives or (prev[:1] in ("و", "ف") and prev[1:] in lex.locatives) \
-                        or m.prefix.endswith("ب") or (
-                        m.cue is not None and self._cue_prefix(words, m).endswith("ب")):
-                    m.locative = True
-            elif m.prefix.endswith("ب"):
-                m.locative = True
-            if m.end < len(texts) and words.joined[m.end] and texts[m.end] in ("بن", "ابن"):
-                m.blocked = m.blocked or "person"
-            if self._quoted_outlet(words, m, i):
-                m.blocked = m.blocked or "outlet"
-            self._direction_after(words, m)
-
-    @staticmethod
-    def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
-        """«قالت مصادر لـ"الرياض"», «صحيفة "عكاظ"»: a newspaper named after a city."""
-        if m.cue is not None or m.start == 0:
-            return False
-        opened = any(q in words[m.start].gap for q in _QUOTES)
-        closed = m.end >= len(words) or any(q in words[m.end].gap for q in _QUOTES)
-        if not (opened and closed):
-            return False
-        prev = words.texts[before] if before >= 0 else ""
-        return m.prefix.startswith(("ل", "ول")) or prev in _OUTLET_WORDS or prev.endswith("ل")
-
-    def _phrase_before(self, words: Words, i: int, m: Match) -> None:
-        """A direction («شمال», «جنوب شرق») or "near" phrase («بالقرب من») ending at word i."""
-        lex, texts = self.lex, words.texts
-        for n in range(min(lex.max_phrase, i + 1), 0, -1):
-            if words.run(i - n + 1, n) < n:
-                continue
-            rest = texts[i - n + 2:i + 1]
-            for _, stem in readings(texts[i - n + 1]):
-                text = " ".join([stem] + rest)
-                if m.direction is None and text in lex.directions:
-                    m.direction = lex.directions[text]
-                if text in lex.near:
-                    m.near = True
-            if m.direction or m.near:
-                return
-
-    def _cue_prefix(self, words: Words, m: Match) -> str:
-        i = m.start - 1
-        for prefix, stem in readings(words[i].text):
-            if stem in self.lex.cues:
-                return prefix
-        return ""
-
-    def _direction_after(self, words: Words, m: Match) -> None:
-        """«ريف حلب الغربي», «الريف الشمالي الغربي»: an adjective after the name."""
-        j, texts = m.end, words.texts
-        for n in (2, 1):
-            if j + n <= len(texts) and words.joined[j] and words.run(j, n) >= n \
-                    and words.sent[j] == m.sentence:
-                text = " ".join(texts[j:j + n])
-                if text in self.lex.directions and text.startswith("ال"):
-                    m.direction = m.direction or self.lex.directions[text]
-                    m.extra["dir_end"] = j + n
-                    return

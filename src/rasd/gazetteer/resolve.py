@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .fuzzy import fallback
-from .geocode import Context, Decision, Geocoder
+from .context import Context, km
+from .geocode import Decision, Geocoder
 from .keys import name_key
 from .lexicon import Lexicon
 from .matcher import Match, Words
@@ -17,6 +18,9 @@ from .store import ADMIN1, CAP, CC, CQ, LAT, LEVEL, LON, PARENT, POP, Gazetteer
 
 SUPPORT = 0.5  # admin1 weight the article must give a village named without a cue
 NEAR = 0.4  # exp(-km / 100) above which a place is near the article's others (~90 km)
+NEAR_BORROWED = 0.55  # the same for a point borrowed from the district (~60 km)
+NEAR_KM = 60.0  # a place said to be near a town lies within this distance of it
+COUNTRY_SHARE = 0.5  # share of the article's other places a country must have to support a name
 
 
 def _joined_to(m: Match, ends: set[int], starts: dict[int, Match], words: Words) -> bool:
@@ -35,6 +39,12 @@ def _supported(gaz: Gazetteer, d: Decision, ctx: Context, ends: set[int],
     if any(rows[r][LEVEL] == "neighbourhood" and rows[r][PARENT] in ctx.cities for r in d.rows):
         return True
     m = d.match
+    if d.link == "in" and d.region is not None and d.region.match.cue is not None and \
+            d.region.match.cue.region:
+        return True  # «بني قيس محافظة حجة»: the text puts it in a unit
+    if m.extra.get("support") == "country":
+        cc = {rows[r][CC] for r in d.rows}
+        return any(ctx.country_share(c, d) >= COUNTRY_SHARE for c in cc)
     if not (m.locative or m.direction or m.near or _joined_to(m, ends, starts, words)):
         return False
     return max((ctx.support((rows[r][CC], rows[r][ADMIN1]), d) for r in d.rows if rows[r][ADMIN1]),
@@ -52,12 +62,16 @@ def _unknowns(gaz: Gazetteer, decisions: list[Decision], ctx: Context) -> None:
     for d in decisions:
         if d.rows or "text" not in d.match.extra:
             continue
-        region = None
+        within = countries
         if d.region is not None and d.region.best is not None:
             r = gaz.rows[d.region.best]
-            region = (r[CC], r[ADMIN1])
-            countries = countries | {r[CC]}
-        rows, rule = fallback(gaz, name_key(d.match.extra["text"]), countries or None, region)
+            region = d.region.fallback or (r[CC], r[ADMIN1])
+            within = countries | {region[0]}
+        else:  # «قريتي عرب بوران» in a sentence about Aleppo: its namesakes there
+            region = ctx.dominant(d)
+        cue = d.match.cue
+        rows, rule = fallback(gaz, name_key(d.match.extra["text"]), within or None, region,
+                              lossy=cue is None or cue.strong)
         if rows:
             d.rows, d.probs, d.rule = rows, [1.0 / len(rows)] * len(rows), f"cue:{rule}"
 
@@ -66,7 +80,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     """Accepted place decisions of one document, in text order, scored with context."""
     geo = Geocoder(gaz, lex)
     accepted, pending = geo.first_pass(matches)
-    geo.link_regions(accepted, words)
+    geo.link_regions(accepted + pending, words)
     for d in accepted:
         geo.score(d, None)
     ctx = Context(gaz, [d for d in accepted if d.rows])
@@ -77,8 +91,11 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     _anaphora(gaz, anaphors, accepted)
     promoted = [d for d in pending if d.rows and (d in anaphors or _supported(
         gaz, d, ctx, ends, starts, words))]
+    for d in promoted:
+        if d.rule.startswith("salient:"):  # taken for the article's support, not its fame
+            d.rule = "support:" + d.rule[len("salient:"):]
     accepted += promoted
-    for d in accepted:
+    for d in accepted + pending:
         d.region, d.link = None, ""
     geo.link_regions(accepted, words)
     unknown = [d for d in accepted if not d.rows]
@@ -89,6 +106,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     for d in accepted:
         if d.rows:
             geo.score(d, ctx)
+    _cued_sense(accepted)
     _one_sense(gaz, accepted)
     _follow(gaz, accepted)
     by_admin1 = _confident_by_admin1(gaz, accepted)
@@ -98,9 +116,22 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
         _veto(geo, d, ctx)
     # a name taken without a cue only because it is salient, and that the context
     # rejects («الصف» in a Syrian article is not the Egyptian town), is no place at all
-    kept = [d for d in accepted if not (d.fallback is not None and d.rows and d.match.cue is None
-                                        and "anaphor" not in d.match.extra)]
+    kept = [d for d in accepted if not (d.rule.endswith(":context") and d.rows
+                                        and d.match.cue is None and "anaphor" not in d.match.extra)]
     return sorted(kept, key=lambda d: d.match.start)
+
+
+def _cued_sense(decisions: list[Decision]) -> None:
+    """A name the article introduces with a cue keeps that reading when it comes back
+    without one: «قرية دوما الفلسطينية» ... «ما جرى في دوما» is the same Duma, not
+    the better-known Syrian town."""
+    cued = {d.match.key: d.best for d in decisions
+            if d.match.cue is not None and d.match.key and d.best is not None and d.fallback is None}
+    for d in decisions:
+        row = cued.get(d.match.key)
+        if d.match.cue is None and row is not None and row != d.best and \
+                row in d.match.extra.get("all_rows", d.rows):
+            d.rows, d.probs = [row], [1.0]
 
 
 def _one_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
@@ -196,12 +227,7 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     (a Yemen article may mention Cairo).
     """
     if d.region is not None:
-        if d.link == "in" and d.best is not None and d.region.best is not None and \
-                geo.region_fit(d.best, d.region) < 0:
-            # «معسكر لبوزة في لحج»: no namesake lies in the region the text gives
-            g = geo.gaz.rows[d.region.best]
-            d.fallback = (g[CC], g[ADMIN1])
-            d.rule += ":region"
+        _veto_by_region(geo, d)
         return
     dominant = ctx.dominant(d)
     if d.best is None:
@@ -211,17 +237,43 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     cue = d.match.cue
     if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")):
         return
-    if r[LAT] and r[CQ] != "f" and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= NEAR:
-        return  # (a borrowed point says little: Yemeni villages share their district's)
+    # a borrowed point (Yemeni villages share their district's) must be nearer
+    if r[LAT] and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= (
+            NEAR_BORROWED if r[CQ] == "f" else NEAR):
+        return
     main = ctx.main_country(d)
     weak_cue = cue is not None and cue.kind == "feature"
+    # salience vouches for a name taken without a cue, or with a cue that fits its
+    # level: «أحياء التحرير» in Taiz is not the Sanaa district of that name
+    vouched = geo.salient(d.best) and (cue is None or geo.cue_fits(cue, r[LEVEL]))
     if main is not None and main != r[CC] and (weak_cue or not geo.prominent(d.best)):
         d.fallback = dominant if dominant and dominant[0] == main else (main, "")
-    elif dominant is not None and not geo.salient(d.best) and \
+    elif dominant is not None and not vouched and \
             (r[CC], r[ADMIN1]) != dominant and ctx.support((r[CC], r[ADMIN1]), d) < SUPPORT:
         d.fallback = dominant
     if d.fallback is not None:
         d.rule += ":context"
+
+
+def _veto_by_region(geo: Geocoder, d: Decision) -> None:
+    """Unresolve a place the text ties to a region it does not lie in.
+
+    «معسكر لبوزة في لحج»: no namesake lies in the region the text gives; «منطقة
+    مريس شمال مدينة الضالع»: the only «مريس» is in another governorate, far
+    from the town it is said to be near. The place keeps the region's admin1.
+    """
+    g_row = d.region.best if d.region is not None else None
+    if d.best is None or g_row is None:
+        return
+    rows = geo.gaz.rows
+    r, g = rows[d.best], rows[g_row]
+    area = d.region.fallback or (g[CC], g[ADMIN1])
+    if d.link == "in" and (d.region.fallback is not None or geo.region_fit(d.best, d.region) < 0):
+        d.fallback, d.rule = area, d.rule + ":region"
+    elif d.link == "near" and not geo.salient(d.best) and (r[CC], r[ADMIN1]) != area and not (
+            r[LAT] and g[LAT] and km(float(r[LAT]), float(r[LON]), float(g[LAT]),
+                                     float(g[LON])) <= NEAR_KM):
+        d.fallback, d.rule = area, d.rule + ":near"
 
 
 def _confident_by_admin1(gaz: Gazetteer, decisions: list[Decision]) -> dict[tuple[str, str], list]:

@@ -99,9 +99,15 @@ class Gazetteer:
 
     @functools.cached_property
     def latin_index(self) -> dict[str, tuple[int, ...]]:
-        """Latin consonant skeleton → rows (names with no Arabic spelling in the sources)."""
+        """Latin consonant skeleton → rows (names with no Arabic spelling in the sources).
+
+        Rows that have an Arabic name are left out: their Arabic name is the
+        better key, and their Latin transliterations are lossy («كورنيش» is not
+        the village "Qryh Al-Wnsh")."""
         idx: dict[str, list[int]] = defaultdict(list)
         for i, row in enumerate(self.rows):
+            if row[AR]:
+                continue
             for sk in row[SKEL].split("|") if row[SKEL] else ():
                 if len(sk) >= 3:
                     idx[sk].append(i)

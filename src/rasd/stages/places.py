@@ -16,17 +16,24 @@ geo_precision:
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
 from ..document import Document
 from ..gazetteer.geocode import Decision
+from ..gazetteer.keys import name_key
 from ..gazetteer.lexicon import Lexicon, lexicon
 from ..gazetteer.matcher import Matcher, words_of
 from ..gazetteer.resolve import geocode
-from ..gazetteer.store import ADMIN1, Gazetteer, gazetteer
+from ..gazetteer.store import Gazetteer, gazetteer
 from ..mentions import Place, PlaceMention
 from ..registry import register
 
 _NEAR_CUES = frozenset(["ضواحي", "اطراف", "محيط", "مشارف", "مدخل", "مداخل", "ريف"])
 _REGION_LEVELS = frozenset(["country", "admin1", "admin2", "region"])
+_TANWEEN = re.compile("[\u064b-\u064d]")
 MAX_CANDIDATES = 5
 
 
@@ -44,6 +51,21 @@ def geo_precision(d: Decision, place: Place | None) -> int:
     return 1
 
 
+def display_name(place: Place, surface: str) -> Place:
+    """The place with an Arabic name fit to show: a merged locality of the sources
+    («العروبة الباب_عرب ويران») shows the part the text names; a place the sources
+    name only in Latin letters shows the name as the text writes it."""
+    if not place.name_ar:
+        return replace(place, name_ar=surface)
+    if "_" not in place.name_ar:
+        return place
+    key = name_key(surface)
+    parts = [p.strip() for p in place.name_ar.split("_") if p.strip()]
+    i = max(range(len(parts)), key=lambda k: fuzz.ratio(name_key(parts[k]), key))
+    en = place.name_en.split(" - ")
+    return replace(place, name_ar=parts[i], name_en=en[i] if len(en) == len(parts) else place.name_en)
+
+
 @register("places")
 class Places:
     """Recognize place names and geocode them against the bundled gazetteer."""
@@ -59,29 +81,45 @@ class Places:
 
     def __call__(self, doc: Document) -> Document:
         words = words_of(doc["tokens"], doc["sentences"])
-        decisions = geocode(self.gaz, self.lex, words, self.matcher.find(words))
+        text = doc.text
+        # «دوماً», «ميدانٌ», «إطارٍ»: a word with tanween is an adverb or a common noun
+        matches = [m for m in self.matcher.find(words)
+                   if not _TANWEEN.search(text, *doc.raw_span(m.nstart, m.nend))]
+        decisions = geocode(self.gaz, self.lex, words, matches)
         return doc.with_layers(places=tuple(self._mention(doc, d) for d in decisions))
 
+    def _area(self, area: tuple[str, str]) -> Place | None:
+        cc, admin1 = area
+        row = self.gaz.admin1_row(cc, admin1) if admin1 else self.gaz.country_row(cc)
+        return self.gaz.place(row) if row is not None else None
+
     def _region(self, d: Decision, place: Place | None) -> Place | None:
-        if d.region is not None and d.region.best is not None:
-            return self.gaz.place(d.region.best)
-        return None
+        """The unit that locates the mention: for an unresolved name the admin1 the
+        text or the context gives; else the region the text ties it to."""
+        if place is None and d.fallback is not None:
+            return self._area(d.fallback)
+        r = d.region
+        if r is None or r.best is None:
+            return None
+        if r.fallback is not None:
+            return self._area(r.fallback)
+        region = self.gaz.place(r.best)
+        if place is None and region.level not in _REGION_LEVELS:
+            return self._area((self.gaz.cc_of(r.best), region.admin1 or ""))
+        return region
 
     def _mention(self, doc: Document, d: Decision) -> PlaceMention:
         m = d.match
         gaz = self.gaz
         place = gaz.place(d.best) if d.best is not None and d.fallback is None else None
         region = self._region(d, place)
-        if region is not None and region.level not in _REGION_LEVELS and place is None:
-            row = gaz.admin1_row(gaz.cc_of(d.region.best), gaz.rows[d.region.best][ADMIN1])
-            region = gaz.place(row) if row is not None else region
-        if region is None and d.fallback is not None:
-            row = gaz.admin1_row(*d.fallback) if d.fallback[1] else gaz.country_row(d.fallback[0])
-            region = gaz.place(row) if row is not None else None
         nstart = m.extra.get("head_nstart", m.nstart)
         span = doc.raw_span(nstart, m.nend)
+        surface = doc.raw(span)
+        if place is not None:
+            place = display_name(place, surface)
         return PlaceMention(
-            surface=doc.raw(span), nstart=nstart, nend=m.nend, span=span, rule=d.rule,
+            surface=surface, nstart=nstart, nend=m.nend, span=span, rule=d.rule,
             place=place, candidates=tuple(gaz.place(r) for r in d.rows[:MAX_CANDIDATES]),
             cue=m.cue.word if m.cue else None, geo_precision=geo_precision(d, place),
             confidence=round(d.confidence if place is not None else 0.5, 3),

@@ -20,7 +20,7 @@ _EN_ALIASES = {"rifdimashq": "ruraldamascus", "latakia": "lattakia", "idlib": "i
                "qadisiyyah": "qadisiyah", "karbala": "kerbala", "basra": "basrah",
                "amantasmah": "amanatasimah", "baidha": "bayda", "dhale": "dhalee",
                "hodeidah": "hudaydah", "mahweet": "mahwit", "thamar": "dhamar",
-               "hadramot": "hadramawt", "raimah": "raymah", "socatra": "socotra",
+               "hadramot": "hadramout", "hadramawt": "hadramout", "hadramaut": "hadramout", "raimah": "raymah", "socatra": "socotra",
                "sadah": "sadah", "marib": "marib", "taiz": "taizz", "jawf": "jawf",
                "maharah": "maharah"}
 _CUE_PREFIX = re.compile(r"^(محافظه|منطقه|ناحيه|قضاء|مديريه|لواء|ولايه|اقليم) ")

@@ -17,7 +17,8 @@ never text):
   locative preposition.
 - ``common``: words in three or more non-conflict articles, or in five or more
   articles of all corpora while fewer than one in ten of their occurrences
-  follows a place cue («قصفت»). A word after a cue that the gazetteer lacks is
+  follows a place cue («قصفت»; «بلدة», «معسكر», not «أطراف», «موقع»: see
+  ``noun`` in lexicon.toml). A word after a cue that the gazetteer lacks is
   taken for an unknown place name only when it is not common.
 """
 from __future__ import annotations
@@ -109,14 +110,15 @@ def negative_df(path: Path, multi: set[str]) -> Counter:
 class CorpusStats:
     """Document frequencies, occurrences after a cue, and after a locative, over corpora."""
 
-    def __init__(self, paths: list[Path], cues: set[str], locatives: set[str], keys: set[str]):
+    def __init__(self, paths: list[Path], cues: set[str], locatives: set[str], keys: set[str],
+                 strong: set[str] | None = None):
         self.df: Counter = Counter()
         self.occ: Counter = Counter()
         self.after_cue: Counter = Counter()
         self.after_loc: Counter = Counter()
         for path in paths:
             for words in _texts(path):
-                self._count(words, cues, locatives | cues, keys)
+                self._count(words, strong if strong is not None else cues, locatives | cues, keys)
 
     def _count(self, words: list[str], cues: set[str], loc: set[str], keys: set[str]) -> None:
         seen: set[str] = set()
@@ -142,8 +144,11 @@ class CorpusStats:
 
 
 def build(entries: list[Entry], tiers: dict[str, str], negatives: Path, corpora: list[Path],
-          cues: set[str], locatives: set[str]) -> dict[str, list[str]]:
-    """The three lists, sorted."""
+          cues: set[str], locatives: set[str], strong: set[str] | None = None
+          ) -> dict[str, list[str]]:
+    """The three lists, sorted. ``strong``: the cues that are no common nouns
+    (lexicon.toml ``noun``), the only ones that keep a word out of ``common``:
+    after «أطراف», «موقع» or «جبهة» a word is as often a common noun («أطراف النزاع»)."""
     threshold: dict[str, int | None] = {}
     for e in entries:
         t = _threshold(e, tiers)
@@ -151,7 +156,7 @@ def build(entries: list[Entry], tiers: dict[str, str], negatives: Path, corpora:
             old = threshold.get(k, 0)
             threshold[k] = None if t is None or old is None else max(t, old)
     df = negative_df(negatives, {k for k in threshold if " " in k})
-    stats = CorpusStats([negatives] + corpora, cues, locatives, set(threshold))
+    stats = CorpusStats([negatives] + corpora, cues, locatives, set(threshold), strong)
     # a name that news puts after «في» or a cue half the time is a place, even
     # when non-conflict news mentions it («قاعدة العند»)
     stop = {k for k, t in threshold.items() if t is not None and df[k] >= t
