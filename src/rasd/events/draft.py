@@ -13,8 +13,8 @@ from ..mentions import Casualty, Token
 from .figures import Figures, figures
 from .frames import Frame
 from .scene import Scene, scenes
-from .filters import (armed, attack_reference, quoted_ranges, reports_event, strategic_ok,
-                      violent_death)
+from .filters import (armed, attack_reference, natural_deaths_only, nominal, quoted_ranges,
+                      reports_event, strategic_ok, violent_death)
 from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
 from .when import DateContext, When
 from .who import Roles, roles
@@ -169,12 +169,17 @@ class Drafter:
             def reports(t: Any, m: Any) -> bool:
                 return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
                                      t in attacks)
+            if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):
+                return [], []
             scs = [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)] \
                 or self._referenced_scene(f, attacks, reports)
             # the kind is what the words that report the event say
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
             return [], []
+        elif natural_deaths_only(f.casualties, self.tokens, self.index_of) \
+                and not any(role(t) == "strike" for t in triggers):
+            return [], []  # an accident or an illness, not an attack
         if not scs:
             return [], []
         actors = f.actors or f.borrowed.get("actors", [])

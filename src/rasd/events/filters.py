@@ -98,3 +98,15 @@ def violent_death(casualties: Sequence[Any], actors: Sequence[Any]) -> bool:
 def strategic_ok(event_type: str, actors: Sequence[Any]) -> bool:
     """Strategic developments are conflict data only with a non-state armed group."""
     return event_type != "Strategic developments" or armed(actors, NON_STATE_INTER)
+
+
+def nominal(trigger: Trigger, tokens: Sequence[Token], index_of: Any) -> bool:
+    """Is the trigger a verbal noun («تحرير عدن», «معركة عدن»)? With no figure and
+    no date of its own it names a known event rather than reporting one."""
+    return is_word(tokens[index_of(trigger.nstart)], "nominal")
+
+
+def natural_deaths_only(casualties: Sequence[Any], tokens: Sequence[Token], index_of: Any) -> bool:
+    """Are all the frame's deaths reported with words of dying («توفي», «وفاة»)?"""
+    deaths = [c for c in casualties if c.kind in ("death", "death_or_injury")]
+    return bool(deaths) and all(is_word(tokens[index_of(c.nstart)], "natural_death") for c in deaths)
