@@ -15,6 +15,7 @@ An explicitly dated report fixes the date.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..text.arabic import normalize_key
@@ -45,6 +46,17 @@ def _name_key(d: Draft) -> str:
 
 def same_place(a: Draft, b: Draft) -> bool:
     return place_key(a) == place_key(b) or _name_key(a) == _name_key(b)
+
+
+def _within(unit: Draft, d: Draft) -> bool:
+    """Is ``unit`` coded only at an admin unit that contains ``d``'s place
+    («التفجير ... في منطقة عسير» and «مسجد قوات الطوارئ في أبها»)?"""
+    u, p = unit.scene.place, d.scene.place
+    if unit.scene.rule != "scene.admin_unit_only" or u is None or p is None or p is u:
+        return False
+    if d.scene.rule == "scene.admin_unit_only" or p.country != u.country:
+        return False
+    return (u.level == "admin1" and p.admin1 == u.admin1) or (u.level == "admin2" and p.admin2 == u.admin2)
 
 
 def _days(a: Draft, b: Draft) -> int:
@@ -80,6 +92,10 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Are two drafts of one article reports of the same incident?"""
+    if _within(a, b) or _within(b, a):
+        # a report placed only at the governorate and one at a town in it:
+        # one incident when they tell of the same kind of violence
+        return _days(a, b) <= MAX_DAYS_APART and _figures_agree(a, b) and _same_kind(a, b)
     if not same_place(a, b) or _days(a, b) > MAX_DAYS_APART:
         return False
     if _explicit(a) and _explicit(b) and _days(a, b) > 0:
@@ -120,6 +136,11 @@ def absorb(keep: Draft, other: Draft) -> None:
         keep.roles = other.roles
     if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence):
         keep.when = other.when
+    if _within(keep, other):
+        # the specific place locates the incident; the unit only contains it
+        unit = keep.scene
+        keep.scene = other.scene
+        other = replace(other, scene=unit)
     for m in other.scene.sublocations + [other.scene.mention]:
         if m is not keep.scene.mention and m not in keep.scene.sublocations:
             keep.scene.sublocations.append(m)
