@@ -40,6 +40,7 @@ LAYING_REACH = 5  # words between «نصب» and «كمينا» (the subject)
 TRIGGER_REACH = 2  # a mention this close after a trigger is its perpetrator
 TRIGGER_REACH_L = 3  # «غارات جوية مكثفة للطيران الروسي»: «لـ» reaches further
 DEATHS = ("death", "death_or_injury", "injury", "capture")
+STATE_INTER = (1, 8)  # a state's forces, at home or abroad
 ROLE_NAMES = ("victim", "agent", "source", "support", "party", "other", "agent_trig", "agent_subj",
               "plain")
 
@@ -141,21 +142,25 @@ class _Scene:
                              for k in range(self.index_of(c.nstart), self.index_of(c.nend - 1) + 1)}
 
     def before(self, i: int, n: int) -> list[Token]:
-        """Up to ``n`` tokens before index ``i``, not across punctuation."""
-        out: list[Token] = []
-        for j in range(i - 1, max(-1, i - n - 1), -1):
-            if self.tokens[j].kind == "punct":
-                break
-            out.append(self.tokens[j])
-        return out
+        """Up to ``n`` words before index ``i``, nearest first; quotes and slashes
+        around a name are passed over («أعلن تنظيم «داعش»»), other punctuation ends."""
+        return self._walk(i - 1, -1, n)
 
     def after(self, j: int, n: int) -> list[Token]:
-        """Up to ``n`` tokens after index ``j``, not across punctuation."""
+        """Up to ``n`` words after index ``j``, as :meth:`before`."""
+        return self._walk(j + 1, 1, n)
+
+    def _walk(self, k: int, step: int, n: int) -> list[Token]:
         out: list[Token] = []
-        for k in range(j + 1, min(len(self.tokens), j + n + 1)):
-            if self.tokens[k].kind == "punct":
+        marks = cues().marks
+        while 0 <= k < len(self.tokens) and len(out) < n:
+            t = self.tokens[k]
+            k += step
+            if t.kind == "punct":
+                if t.text in marks:
+                    continue
                 break
-            out.append(self.tokens[k])
+            out.append(t)
         return out
 
 
@@ -365,7 +370,8 @@ def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any 
               ([] if hidden else by["agent_subj"], "actor.agent_marker"),
               (by["party"], "actor.party"), ([] if hidden else by["plain"], "actor.first_named")]
     if _battle(triggers):
-        ranked += [([m for m in by["victim"] if not _generic(m)], "actor.battle_party"),
+        ranked += [([m for m in by["victim"] if not _generic(m) and m.actor.inter not in STATE_INTER],
+                    "actor.battle_party"),
                    (by["source"], "actor.battle_source")]
     for group, rule in ranked:
         a1 = _pick(group)
