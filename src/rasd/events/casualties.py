@@ -376,6 +376,8 @@ def parse(w: Window) -> list[Casualty]:
             a = i
         if count == -1:  # a back-reference, not a figure
             continue
+        if a <= consumed:  # «أصيب 163 آخرون بجروح»: the number is already counted
+            continue
         if w.cue(b + 1, cue.kind) and w.cue(b + 1, cue.kind).value == "noun":
             b = w.cue_at[b + 1].last  # «مقتل 37 قتيلا»: one figure, not two
         sub, sub_spans, sub_last = _subsets(w, b)
