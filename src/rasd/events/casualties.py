@@ -176,6 +176,13 @@ def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, 
                 subsets[c] = subsets.get(c, 0) + count
         last = end
         nxt = end + 1
+        # «ثلاثة ضباط شرطة، ومواطن»: the rest of the noun phrase and a comma
+        skip = nxt
+        while skip <= end + 3 and _plain_word(w, skip):
+            skip += 1
+        if w.text(skip) in {"،", ","} and w.victim_classes(skip + 1) \
+                and w.cue_at[skip + 1].clitic.startswith("و"):
+            nxt = skip + 1
         if w.text(nxt) == "و" and (nxt + 1 in w.num_at or w.victim_classes(nxt + 1)):
             k = nxt + 1
         elif w.victim_classes(nxt) and w.cue_at[nxt].clitic.startswith("و"):
