@@ -60,15 +60,17 @@ def country_entries(tables: Tables, countries_json: dict, capitals: list[Entry])
 
 
 def admin1_entries(tables: Tables, existing: list[Entry]) -> list[Entry]:
-    """admin1 entries from admin1.toml; for core countries, extra names go to the source's unit."""
+    """admin1 entries from admin1.toml; for core countries, extra names go to the source's unit.
+
+    A unit with no Arabic name gets an entry too (found by no key): it is the
+    region an unresolved name falls back to («معسكر غورما» in Timbuktu)."""
     have = {(e.cc, e.admin1): e for e in existing if e.level == "admin1"}
     out = []
     for (cc, code), names in sorted(tables.admin1.items()):
-        if len(names) < 2:
-            continue
         unit = have.get((cc, names[0]))
         if unit is None:
-            unit = Entry(gid=f"A1:{cc}.{code}", level="admin1", cc=cc, name_ar=names[1],
+            unit = Entry(gid=f"A1:{cc}.{code}", level="admin1", cc=cc,
+                         name_ar=names[1] if len(names) > 1 else "",
                          name_en=names[0], admin1=names[0])
             out.append(unit)
             have[(cc, names[0])] = unit

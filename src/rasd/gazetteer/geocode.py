@@ -106,9 +106,10 @@ class Geocoder:
         return self.gaz.tier(r[CC]) != "world" and bool(r[POP]) and int(r[POP]) >= 100_000
 
     @staticmethod
-    def cue_fits(cue: Cue, level: str) -> bool:
-        """The cue announces places of this level («حي» a neighbourhood or a town)."""
-        return _CUE_FIT.get(cue.kind, {}).get(level, -1.0) >= 0.8
+    def cue_fits(cue: Cue, level: str, least: float = 0.8) -> bool:
+        """The cue announces places of this level («حي» a neighbourhood or a town);
+        ``least=1.0`` leaves out the looser fits («مديرية» before a village)."""
+        return _CUE_FIT.get(cue.kind, {}).get(level, -1.0) >= least
 
     def _uncued(self, d: Decision) -> str:
         """"accept", "pending" (needs the article's support: ``m.extra["support"]``

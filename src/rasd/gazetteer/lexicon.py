@@ -20,6 +20,9 @@ from .keys import name_key
 _CLITICS = ("وبال", "وال", "بال", "فال", "ولل", "لل", "وب", "ول", "فب", "و", "ف", "ب", "ل")
 
 
+_SHORT_STEMS = frozenset(["حي"])
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A word that introduces a place name."""
@@ -30,6 +33,7 @@ class Cue:
     plural: bool = False  # introduces a list («بلدات X وY»)
     region: bool = False  # names a region that encloses places mentioned before it
     toponym: bool = False  # is part of the name («وادي», «جبل»)
+    dual: bool = False  # a dual: its list has two names («بلدتي X وY»)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -49,8 +53,10 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
             prefix, stem = p[:-1], "ال" + word[len(p):]
         else:
             prefix, stem = p, word[len(p):]
-        # a stripped stem keeps three letters (or the article): «باب» is not «ب+اب»
-        if (len(stem) >= 3 or stem.startswith("ال")) and prefix and (prefix, stem) not in out:
+        # a stripped stem keeps three letters (or the article): «باب» is not «ب+اب»;
+        # the cue «حي» is the one short stem («وحي الروضة»)
+        if (len(stem) >= 3 or stem.startswith("ال") or stem in _SHORT_STEMS) and prefix \
+                and (prefix, stem) not in out:
             out.append((prefix, stem))
     return tuple(out)
 
@@ -69,7 +75,7 @@ class Lexicon:
             key = name_key(word)
             self.cues[key] = Cue(key, spec["kind"], bool(spec.get("strong")),
                                  bool(spec.get("plural")), bool(spec.get("region")),
-                                 bool(spec.get("toponym")))
+                                 bool(spec.get("toponym")), bool(spec.get("dual")))
         self.directions: dict[str, str] = {}
         for direction, words in lex["directions"].items():
             for k in _keys(words):

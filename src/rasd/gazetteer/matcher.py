@@ -270,8 +270,11 @@ class Matcher:
         if not self._name_like(stem, loose) and stem not in NAME_HEADS:
             return None
         j = i + 1
+        # after a head («حزم العديد», «خان العسل») the next word is part of the name,
+        # whatever it means alone
         if (stem in NAME_HEADS or stem == "ال") and j < len(words) and words[j].joined \
-                and words[j].sentence == words[i].sentence and self._name_like(words[j].text, loose):
+                and words[j].sentence == words[i].sentence and self._name_like(
+                    words[j].text, loose or stem != "ال"):
             j += 1
         elif not self._name_like(stem, loose):
             return None
@@ -298,6 +301,8 @@ class Matcher:
                     nxt.joined or all(c in _CUE_GAP for c in nxt.gap)):
                 continue
             first = by_start.get(i + 1)
+            if first is not None and first.key in NAME_HEADS and first.end == i + 2:
+                first = self._headed_item(words, matches, by_start, first)
             if first is None and not self._quantified(words, i):
                 first = self._unknown(words, i + 1, "", cue.toponym)
                 if first is not None:
@@ -310,6 +315,18 @@ class Matcher:
                 prefix = next(p for p, stem in readings(w.text) if stem == cue.word)
                 first.extra["head_nstart"] = w.nstart + len(prefix)
             self._list(words, matches, by_start, first, cue)
+
+    def _headed_item(self, words: Words, matches: list[Match], by_start: dict[int, Match],
+                     item: Match) -> Match:
+        """After a cue, a one-word name that is a head («حزم», «خان») with a word after
+        it is the start of a longer name the gazetteer lacks («منطقتي السدة وحزم
+        العديد»): the unknown two-word name replaces it."""
+        longer = self._unknown(words, item.start, item.prefix, loose=True)
+        if longer is None or longer.end <= item.end:
+            return item
+        matches[matches.index(item)] = longer
+        by_start[item.start] = longer
+        return longer
 
     def _quantified(self, words: Words, i: int) -> bool:
         """«ثالث محافظة محررة», «كل منطقة»: the cue at word i is a common noun."""
@@ -326,8 +343,8 @@ class Matcher:
         if w.text == "و" and (w.joined or w.comma) and e + 1 < len(words) and words[e + 1].joined:
             return e + 1, False
         if w.comma:
-            # «، وأخطرت»: after a comma «و» opens a new clause more often than an item
-            return None if w.text.startswith("و") and e not in gaz_starts else (e, False)
+            # «قرى سيعة، وذي مهنة، ومحزف»: an item after a comma may take «و» too
+            return (e, w.text.startswith("و") and e not in gaz_starts and len(w.text) > 2)
         if w.joined and w.text.startswith("و") and len(w.text) > 2:
             return e, True
         return None
@@ -339,8 +356,9 @@ class Matcher:
         Stops at the first item that is neither a gazetteer name nor (after a
         strong cue) a name-like word.
         """
-        prev = head
-        while True:
+        prev, n = head, 1
+        while not (cue.dual and n >= 2):  # «محافظتي الخليل وسلفيت، وأخطرت»: two names
+            n += 1
             nxt = self._next_item(words, prev.end, by_start)
             if nxt is None:
                 return
@@ -348,6 +366,8 @@ class Matcher:
             item = by_start.get(k)
             if item is not None and waw and not item.prefix.startswith("و"):
                 return
+            if item is not None and item.key in NAME_HEADS and item.end == k + 1:
+                item = self._headed_item(words, matches, by_start, item)
             if item is None:
                 item = self._unknown(words, k, "و" if waw else "", cue.toponym)
                 if item is not None:

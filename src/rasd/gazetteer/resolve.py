@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .fuzzy import fallback
+from .fuzzy import by_skeleton, fallback
 from .context import Context, km
 from .geocode import Decision, Geocoder
 from .keys import name_key
@@ -45,7 +45,8 @@ def _supported(gaz: Gazetteer, d: Decision, ctx: Context, ends: set[int],
     if m.extra.get("support") == "country":
         cc = {rows[r][CC] for r in d.rows}
         return any(ctx.country_share(c, d) >= COUNTRY_SHARE for c in cc)
-    if not (m.locative or m.direction or m.near or _joined_to(m, ends, starts, words)):
+    if not (m.locative or m.direction or m.near or "target" in m.extra
+            or _joined_to(m, ends, starts, words)):
         return False
     return max((ctx.support((rows[r][CC], rows[r][ADMIN1]), d) for r in d.rows if rows[r][ADMIN1]),
                default=0.0) >= SUPPORT
@@ -73,13 +74,15 @@ def _unknowns(gaz: Gazetteer, decisions: list[Decision], ctx: Context) -> None:
         rows, rule = fallback(gaz, name_key(d.match.extra["text"]), within or None, region,
                               lossy=cue is None or cue.strong)
         if rows:
-            d.rows, d.probs, d.rule = rows, [1.0 / len(rows)] * len(rows), f"cue:{rule}"
+            d.rows, d.probs = rows, [1.0 / len(rows)] * len(rows)
+            d.rule = ("cue:" if cue is not None else "name:") + rule
 
 
 def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) -> list[Decision]:
     """Accepted place decisions of one document, in text order, scored with context."""
     geo = Geocoder(gaz, lex)
     accepted, pending = geo.first_pass(matches)
+    _unit_spellings(geo, accepted)
     geo.link_regions(accepted + pending, words)
     for d in accepted:
         geo.score(d, None)
@@ -106,7 +109,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     for d in accepted:
         if d.rows:
             geo.score(d, ctx)
-    _cued_sense(accepted)
+    _cued_sense(gaz, accepted)
     _one_sense(gaz, accepted)
     _follow(gaz, accepted)
     by_admin1 = _confident_by_admin1(gaz, accepted)
@@ -116,22 +119,45 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
         _veto(geo, d, ctx)
     # a name taken without a cue only because it is salient, and that the context
     # rejects («الصف» in a Syrian article is not the Egyptian town), is no place at all
-    kept = [d for d in accepted if not (d.rule.endswith(":context") and d.rows
-                                        and d.match.cue is None and "anaphor" not in d.match.extra)]
+    # a cued name whose only readings the context rejects is a name the gazetteer
+    # lacks, and must look like one («منطقة خالية» is an empty area)
+    kept = [d for d in accepted if not (
+        d.rule.endswith(":context") and d.rows and "anaphor" not in d.match.extra
+        and not d.match.extra.get("keep")
+        and (d.match.cue is None or lex.wrong_shape(d.match.key.split()[-1])))]
     return sorted(kept, key=lambda d: d.match.start)
 
 
-def _cued_sense(decisions: list[Decision]) -> None:
+def _unit_spellings(geo: Geocoder, decisions: list[Decision]) -> None:
+    """«مديرية الزهر»: no district is spelled so, but «الزاهر» is. A unit cue
+    whose name matches only villages tries the units of a close spelling
+    (consonant skeleton and a rapidfuzz ratio of 80)."""
+    rows = geo.gaz.rows
+    for d in decisions:
+        cue = d.match.cue
+        if cue is None or cue.kind not in ("admin1", "admin2", "admin3") or not d.match.key \
+                or any(geo.cue_fits(cue, rows[r][LEVEL], 1.0) for r in d.rows):
+            continue
+        units = [r for r in by_skeleton(geo.gaz, d.match.key, None)
+                 if geo.cue_fits(cue, rows[r][LEVEL], 1.0)]
+        if units:
+            d.rows, d.probs = units, [1.0 / len(units)] * len(units)
+            d.rule = "cue:skeleton"
+
+
+def _cued_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
     """A name the article introduces with a cue keeps that reading when it comes back
     without one: «قرية دوما الفلسطينية» ... «ما جرى في دوما» is the same Duma, not
     the better-known Syrian town."""
+    rows = gaz.rows
     cued = {d.match.key: d.best for d in decisions
             if d.match.cue is not None and d.match.key and d.best is not None and d.fallback is None}
     for d in decisions:
         row = cued.get(d.match.key)
-        if d.match.cue is None and row is not None and row != d.best and \
-                row in d.match.extra.get("all_rows", d.rows):
-            d.rows, d.probs = [row], [1.0]
+        if d.match.cue is None and row is not None and d.best is not None and \
+                (rows[row][CC], rows[row][ADMIN1]) != (rows[d.best][CC], rows[d.best][ADMIN1]) \
+                and row in d.match.extra.get("all_rows", d.rows):
+            d.rows, d.probs = [row], [1.0]  # (in the same governorate each keeps its level)
 
 
 def _one_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
@@ -226,13 +252,13 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     (``fallback``). Prominent places named without a cue are never vetoed
     (a Yemen article may mention Cairo).
     """
+    if d.best is None:
+        d.fallback = _unknown_area(geo.gaz, d, ctx)
+        return
     if d.region is not None:
         _veto_by_region(geo, d)
         return
     dominant = ctx.dominant(d)
-    if d.best is None:
-        d.fallback = dominant
-        return
     r = geo.gaz.rows[d.best]
     cue = d.match.cue
     if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")):
@@ -244,15 +270,33 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     main = ctx.main_country(d)
     weak_cue = cue is not None and cue.kind == "feature"
     # salience vouches for a name taken without a cue, or with a cue that fits its
-    # level: «أحياء التحرير» in Taiz is not the Sanaa district of that name
-    vouched = geo.salient(d.best) and (cue is None or geo.cue_fits(cue, r[LEVEL]))
+    # level, unless the name is a common word: «أحياء التحرير» in Taiz is not the
+    # Sanaa district of that name, nor «الروضة» the district of Shabwah
+    vouched = geo.prominent(d.best) or (geo.salient(d.best) and d.match.key not in geo.lex.common
+                                        and (cue is None or geo.cue_fits(cue, r[LEVEL])))
     if main is not None and main != r[CC] and (weak_cue or not geo.prominent(d.best)):
         d.fallback = dominant if dominant and dominant[0] == main else (main, "")
     elif dominant is not None and not vouched and \
             (r[CC], r[ADMIN1]) != dominant and ctx.support((r[CC], r[ADMIN1]), d) < SUPPORT:
         d.fallback = dominant
+        # a well-known name of the article's country stays a place, unresolved
+        d.match.extra["keep"] = geo.salient(d.best) and dominant[0] == r[CC]
     if d.fallback is not None:
         d.rule += ":context"
+
+
+def _unknown_area(gaz: Gazetteer, d: Decision, ctx: Context) -> tuple[str, str] | None:
+    """The admin1 of a name the gazetteer lacks: the region the text ties it to,
+    else (or when that is a country) the admin1 the article is about."""
+    area = None
+    if d.region is not None and d.region.best is not None:
+        g = gaz.rows[d.region.best]
+        area = d.region.fallback or (g[CC], g[ADMIN1])
+    if area is None or not area[1]:
+        dominant = ctx.dominant(d)
+        if dominant is not None and (area is None or dominant[0] == area[0]):
+            area = dominant
+    return area
 
 
 def _veto_by_region(geo: Geocoder, d: Decision) -> None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .matcher import Match
 
 _QUOTES = ('"', "«", "»", "“", "”")
+_TARGET = frozenset(["علي", "وعلي", "فعلي"])  # «على» after normalization
 _OUTLET_WORDS = frozenset(["صحيفه", "جريده", "لصحيفه", "لجريده", "قناه", "لقناه", "موقع", "وكاله",
                            "مصادر", "مصدر", "مراسل", "لمراسل", "مندوب", "لمندوب"])
 
@@ -40,6 +41,8 @@ def read_surroundings(lex: Lexicon, words: Words, matches: list[Match]) -> None:
             prev = texts[i]
             if prev in lex.titles or prev in lex.name_links:
                 m.blocked = m.blocked or "person"
+            if prev in _TARGET:  # «قصف على خان العسل»: the target of an attack
+                m.extra["target"] = True
             if prev in lex.locatives or (prev[:1] in ("و", "ف") and prev[1:] in lex.locatives) \
                     or m.prefix.endswith("ب") or (
                     m.cue is not None and _cue_prefix(lex, words, m).endswith("ب")):
