@@ -62,3 +62,12 @@ def test_words_that_name_nobody_in_the_events_country_keep_the_texts_reading():
     day = date(2015, 8, 5)
     m = _mention("المقاومة", "Yemen", day)
     assert _resolve(m, None, day).family == "YEM_GOV"
+
+
+@pytest.mark.parametrize("sub_event_type, key", [
+    ("Peaceful protest", "protesters"), ("Mob violence", "rioters"),
+    ("Excessive force against protesters", "police"),
+])
+def test_demonstrations_default_to_their_protesters_anywhere(sub_event_type, key):
+    assert default_perpetrator("Egypt", sub_event_type, date(2015, 8, 1)) == key
+    assert by_key(key, "Egypt", date(2015, 8, 1)) is not None

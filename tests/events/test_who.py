@@ -176,3 +176,22 @@ def test_marks_around_a_name_do_not_hide_the_victims():
 def test_an_actor1_rule_must_fit_the_merged_event_type(rule, sub_event_type, ok):
     from rasd.events.who import fits
     assert fits(rule, sub_event_type) is ok
+
+
+def test_the_owner_of_the_weapon_is_the_perpetrator_the_owner_of_the_target_is_not():
+    assert families("قتل 20 شخصا حين سقطت طائرة حربية تابعة للجيش السوري على سوق في إدلب")[0] == "SYR_GOV"
+    assert fam(roles_of("قصفت الطائرات مخزنا تابعا لتنظيم داعش قرب الرقة").actor1) != "IS"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("نفذ تنظيم داعش تفجيرين انتحاريين في قريتين قرب تل أبيض", "IS"),
+    ("قال المرصد إن التحالف الدولي بقيادة واشنطن نفذ غارات جوية على جسرين في دير الزور", "USA_COALITION"),
+])
+def test_the_subject_of_a_verb_whose_object_is_the_event_is_its_perpetrator(text, actor1):
+    # a named actor also comes before «انتحاريين» or unsigned «غارات جوية» in the same sentence
+    assert families(text)[0] == actor1
+
+
+def test_the_sources_side_is_not_a_party_to_the_death_of_its_ally():
+    r = roles_of("وقالت مصادر في القوات الموالية لهادي إن جنديا إماراتيا لقي حتفه في اشتباكات في عدن")
+    assert fam(r.actor1) != "YEM_GOV"

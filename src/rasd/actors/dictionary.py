@@ -29,7 +29,8 @@ SPECIAL_FILES = ("actors/countries.toml", "actors/forces.toml", "actors/roles.to
 BLOCK = "\x00block"  # the term key of a blocked phrase
 #: adjective endings of each head form: (prefix, suffixes)
 FORMS = {"def_m": ("ال", ("",)), "def_f": ("ال", ("ة",)), "def_pl": ("ال", ("ين", "ون")),
-         "indef_m": ("", ("",)), "indef_f": ("", ("ة",)), "indef_pl": ("", ("ين", "ون"))}
+         "indef_m": ("", ("",)), "indef_m_acc": ("", ("ا",)), "indef_f": ("", ("ة",)),
+         "indef_pl": ("", ("ين", "ون"))}
 WEAK = 0.5  # weight of a weak country indicator
 MAX_SPELLINGS = 64  # variants entered per alias at most
 
@@ -184,7 +185,7 @@ def _load_actor_file(d: Dictionary, rel: str, data: dict) -> None:
         if not senses:
             raise ResourceError(f"{where}: a term needs at least one sense")
         term = Term(row["key"], senses, float(row.get("confidence", 1.0)), row.get("indicates"),
-                    head_only=bool(row.get("head_only", False)))
+                    head_only=bool(row.get("head_only", False)), vague=bool(row.get("vague", False)))
         _add_term(d, term, row.get("aliases", []), where)
 
 

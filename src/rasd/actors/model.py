@@ -72,3 +72,4 @@ class Term:
     indicates: str | None = None
     generated: bool = False
     head_only: bool = False  # valid only after a modifier head («مسلحي المعارضة»)
+    vague: bool = False  # names no one in particular: a guess from the country («غارات جوية»)

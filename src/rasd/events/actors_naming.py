@@ -43,7 +43,7 @@ def _defaults() -> list[dict[str, Any]]:
 def default_perpetrator(country: str | None, sub_event_type: str, when: date | None) -> str | None:
     """The actor key ACLED coders assume when the text names none, or None."""
     for row in _defaults():
-        if row["country"] != country or sub_event_type not in row["sub_event_types"]:
+        if row.get("country", country) != country or sub_event_type not in row["sub_event_types"]:
             continue
         lo, hi = row.get("from"), row.get("until")
         if when is not None and ((lo and when < lo) or (hi and when > hi)):
@@ -101,7 +101,9 @@ def name_actors(d: Any, published: date | None) -> ActorChoice:
         out.actor1 = (a1.name, (r.actor1.span,), r.rule1, r.actor1.confidence)
     else:
         key = default_perpetrator(country, d.kind.sub_event_type, when)
-        a1 = registry.by_key(key, country, when) if key else registry.unidentified(country)
+        a1 = registry.by_key(key, country, when) if key else None
+        if a1 is None:  # no default, or a template that needs the unknown country
+            key, a1 = None, registry.unidentified(country)
         out.actor1 = (a1.name, tspans, "actor.default_for_country" if key else "actor.unidentified", 0.4)
     civilians = any(c.victims in ("civilian", "child", "woman") for f in d.frames for c in f.deaths())
     if a2 is None and civilians:

@@ -36,6 +36,7 @@ OTHER_WINDOW = 2
 SOURCE_WINDOW = 3  # «مصادر محلية وفي المقاومة»
 AFTER_WINDOW = 3  # words after a mention searched for a claim of responsibility
 VICTIM_GAP = 4  # words allowed between a death word and its victim
+GOVERN_REACH = 3  # words between an actor and the verb or the event it governs
 LAYING_REACH = 5  # words between «نصب» and «كمينا» (the subject)
 TRIGGER_REACH = 2  # a mention this close after a trigger is its perpetrator
 TRIGGER_REACH_L = 3  # «غارات جوية مكثفة للطيران الروسي»: «لـ» reaches further
@@ -67,6 +68,7 @@ class Cues:
     other_before: frozenset[str]
     other_phrases: tuple[tuple[str, ...], ...]
     party_before: frozenset[str]
+    possessive: frozenset[str]
     support_before: frozenset[str]
     source_before: frozenset[str]
     source_gap: frozenset[str]
@@ -104,7 +106,7 @@ def cues() -> Cues:
         tuple(sorted(d["subject_verbs"]["object_suffixes"], key=len, reverse=True)),
         _norm(d["other_before"]["words"]),
         _phrases(d["other_before"].get("phrases", [])),
-        _norm(d["party_before"]["words"]),
+        _norm(d["party_before"]["words"]), _norm(d["possessive"]["words"]),
         _norm(d["support_before"]["words"]), _norm(d["source_before"]["words"]),
         _norm(d["source_before"]["gap"]), _norm(d["victim_gap"]["words"]),
         _norm(d["victim_gap"]["ranks"]), frozenset(d["victim_gap"]["marks"]),
@@ -218,6 +220,35 @@ def _source(sc: _Scene, i: int) -> bool:
     return False
 
 
+def _owner(sc: _Scene, i: int) -> str | None:
+    """«X تابعة لـY»: Y is the perpetrator when X is the weapon (a trigger), else the target."""
+    cw = cues()
+    for k in range(i - 1, max(-1, i - OTHER_WINDOW - 1), -1):
+        t = sc.tokens[k]
+        if t.kind == "punct":
+            return None
+        if _in(t, cw.possessive):
+            return "agent_trig" if any(a <= k - 1 <= b for a, b, _t in sc.trig_spans) \
+                else "other"
+    return None
+
+
+def _governs(sc: _Scene, i: int, j: int) -> bool:
+    """The actor is the subject of a verb whose object is the event: «نفذ داعش
+    تفجيرين», «الائتلاف الدولي بقيادة أميركية نفذ غارات جوية»."""
+    trig_starts = {a for a, _b, _t in sc.trig_spans}
+    prev = sc.before(i, 1)
+    if prev and _verb_before(prev[0]) and any(j < a <= j + GOVERN_REACH for a in trig_starts):
+        return True
+    for k in range(j + 1, min(len(sc.tokens), j + GOVERN_REACH + 1)):
+        t = sc.tokens[k]
+        if t.kind == "punct":
+            return False
+        if _verb_before(t) and not _plural_verb(t.text):
+            return any(k < a <= k + 2 for a in trig_starts)
+    return False
+
+
 def _plural_verb(word: str) -> bool:
     """A past verb with its plural subject in it («طردوا», «نصبوا»)."""
     return len(word) > 3 and word.endswith("وا")
@@ -278,7 +309,7 @@ def classify(sc: _Scene, m: Any) -> str:
         return "victim"
     before = sc.before(i, AGENT_WINDOW)
     if any(_in(t, cw.agent_before) for t in before) or _phrase_before(sc, i, cw.agent_phrases) or \
-            any(_in(t, cw.agent_after) for t in sc.after(j, AFTER_WINDOW)):
+            any(_in(t, cw.agent_after) for t in sc.after(j, AFTER_WINDOW)) or _governs(sc, i, j):
         return "agent"
     if _source(sc, i):
         return "source"
@@ -287,6 +318,9 @@ def classify(sc: _Scene, m: Any) -> str:
         return "support"
     if any(_in(t, cw.party_before) for t in before):
         return "party"
+    owner = _owner(sc, i)
+    if owner is not None:
+        return owner
     if any(_in(t, cw.other_before) for t in sc.before(i, OTHER_WINDOW)) or \
             _phrase_before(sc, i, cw.other_phrases):
         return "other"
@@ -348,7 +382,15 @@ def _family(m: Any) -> str:
 
 
 def _generic(m: Any) -> bool:
-    return _family(m) in ("UNK", "CIV")
+    """Names no one in particular: unidentified men, civilians, unsigned aircraft."""
+    return _family(m) in ("UNK", "CIV") or _vague(m.key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vague(key: str | None) -> bool:
+    from ..actors import load
+    term = load().terms.get(key) if key else None
+    return bool(term is not None and term.vague)
 
 
 def _pick(cands: list[Any]) -> Any | None:
@@ -366,13 +408,19 @@ def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any 
     في المقاومة»), that side is a party and is coded first.
     """
     hidden = _hidden(triggers)
-    ranked = [(by["agent"], "actor.agent_marker"), (by["agent_trig"], "actor.agent_marker"),
-              ([] if hidden else by["agent_subj"], "actor.agent_marker"),
-              (by["party"], "actor.party"), ([] if hidden else by["plain"], "actor.first_named")]
+    agents = by["agent"] + by["agent_trig"] + ([] if hidden else by["agent_subj"])
+    named = [m for m in agents if not _generic(m)]
+    if named:
+        # a named perpetrator before «الانتحاري» or unsigned «غارات جوية»
+        return named[0], "actor.agent_marker"
+    ranked = [(agents, "actor.agent_marker"), (by["party"], "actor.party"),
+              ([] if hidden else by["plain"], "actor.first_named")]
     if _battle(triggers):
-        ranked += [([m for m in by["victim"] if not _generic(m) and m.actor.inter not in STATE_INTER],
-                    "actor.battle_party"),
-                   (by["source"], "actor.battle_source")]
+        ranked.append(([m for m in by["victim"] if not _generic(m) and m.actor.inter not in STATE_INTER],
+                       "actor.battle_party"))
+        if not by["victim"]:
+            # «مصادر في المقاومة: الهجوم أسفر عن ...» (not when they report their own dead)
+            ranked.append((by["source"], "actor.battle_source"))
     for group, rule in ranked:
         a1 = _pick(group)
         if a1 is not None:
