@@ -71,8 +71,10 @@ def test_two_weekdays_are_a_range_dated_on_the_last_day():
 @pytest.mark.parametrize("text,start,value,precision", [
     ("خلال يومين", date(2016, 11, 16), FRIDAY, 2),
     ("خلال الـ24 ساعة الماضية", date(2016, 11, 17), FRIDAY, 1),
-    ("منذ يومين", date(2016, 11, 16), date(2016, 11, 16), 1),
-    ("منذ أسبوع", date(2016, 11, 11), date(2016, 11, 11), 2),
+    ("منذ يومين", date(2016, 11, 16), FRIDAY, 2),
+    ("منذ أسبوع", date(2016, 11, 11), FRIDAY, 2),
+    ("منذ أيام", date(2016, 11, 15), FRIDAY, 2),
+    ("قبل يومين", date(2016, 11, 16), date(2016, 11, 16), 1),
     ("الأسبوع الماضي", date(2016, 11, 5), date(2016, 11, 11), 2),
     ("الشهر الماضي", date(2016, 10, 1), date(2016, 10, 31), 3),
 ])
@@ -170,3 +172,98 @@ MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "�
 def test_absolute_dates_round_trip(day, pattern):
     text = pattern.format(d=day.day, m=MONTHS[day.month - 1], n=day.month, y=day.year)
     assert one(text, published=None).value == day
+
+
+# -- joined expressions -------------------------------------------------------
+THURSDAY = date(2015, 8, 6)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("فجر أمس الثلاثاء", date(2015, 8, 4)),  # written on Wednesday, printed Thursday
+    ("أمس (الثلاثاء)", date(2015, 8, 4)),
+    ("اليوم الأربعاء", date(2015, 8, 5)),
+    ("أمس الأربعاء", date(2015, 8, 5)),  # they agree
+])
+def test_a_weekday_a_day_or_two_before_the_relative_day_wins(text, expected):
+    d = one(text, THURSDAY)
+    assert d.value == expected and d.text == text
+
+
+def test_a_weekday_far_from_the_relative_day_leaves_the_relative_day():
+    d = one("أمس الجمعة", THURSDAY)  # a wrong publication date, not a late print
+    assert d.value == date(2015, 8, 5)
+
+
+def test_yesterday_and_a_weekday_are_two_days():
+    d = one("قصفت أمس والخميس", date(2015, 8, 8))
+    assert (d.start, d.value) == (date(2015, 8, 6), date(2015, 8, 7))
+
+
+@pytest.mark.parametrize("text", ["ليل الأحد الاثنين", "ليلة الأحد - الاثنين", "ليل الأحد/الاثنين",
+                                  "ليلة الأحد إلى الاثنين", "منتصف ليل الأحد الاثنين"])
+def test_a_night_over_two_days_is_the_first_days_night(text):
+    d = one(f"سيطرت القوات {text} على التلة", THURSDAY)
+    assert (d.value, d.precision, d.text) == (date(2015, 8, 2), 1, text)
+
+
+def test_two_weekdays_without_a_night_word_stay_apart():
+    assert [d.value for d in dates("الأحد الاثنين", THURSDAY)] == [date(2015, 8, 2), date(2015, 8, 3)]
+
+
+def test_a_stretch_until_a_later_day_is_dated_on_its_last_day():
+    d = one("قصف مساء الاثنين واستمر حتى فجر الثلاثاء", THURSDAY)
+    assert (d.start, d.value) == (date(2015, 8, 3), date(2015, 8, 4))
+    assert d.text == "مساء الاثنين واستمر حتى فجر الثلاثاء"
+
+
+def test_a_planned_stretch_ending_before_its_start_is_not_joined():
+    found = dates("هدنة تبدأ منتصف ليل الاثنين وتستمر حتى الأحد", THURSDAY)
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("خلال الساعات الأولى من فجر الثلاثاء", date(2015, 8, 4)),
+    ("منذ وقت متأخر من مساء الأحد", date(2015, 8, 2)),
+    ("في وقت متأخر من ليل الأربعاء", date(2015, 8, 5)),
+    ("الليلة قبل الماضية", date(2015, 8, 4)),
+])
+def test_parts_of_a_day_keep_the_day(text, expected):
+    d = one(text, THURSDAY)
+    assert (d.value, d.precision) == (expected, 1)
+
+
+def test_a_bare_plural_of_hours_is_a_span_ending_on_publication():
+    d = one("خلال الساعات الماضية", THURSDAY)
+    assert (d.value, d.rule) == (THURSDAY, "date.within")
+
+
+# -- report dates ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "قتل خمسة حسبما أفاد المرصد السوري لحقوق الإنسان أمس",
+    "وفق ما أفادت مصادر عسكرية اليوم",
+    "وأكدت الوزارة في بيان أمس",
+    "وقال المتحدث باسم الجيش أمس إن",
+    "وأعلنت المقاومة ليل الأحد الاثنين سيطرتها",
+])
+def test_a_date_after_a_reporting_word_and_its_subject_is_a_report_date(text):
+    assert one(text, THURSDAY).rule.endswith(".report")
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت مصادر إن مسلحين قتلوا أمس خمسة جنود",
+    "أفاد المرصد بمقتل خمسة أمس",
+    "أعلنت الوزارة مقتل جنديين أمس",
+    "قتل خمسة أمس في قصف",
+])
+def test_a_date_inside_the_reported_content_is_not_a_report_date(text):
+    assert not one(text, THURSDAY).rule.endswith(".report")
+
+
+def test_a_part_of_the_current_month_still_ahead_is_last_years():
+    d = one("منتصف أغسطس", date(2015, 8, 1))
+    assert (d.start, d.value) == (date(2014, 8, 11), date(2014, 8, 20))
+
+
+def test_a_part_of_a_coming_month_stays_ahead():
+    d = one("أوائل شهر يونيو المقبل", date(2015, 12, 24))
+    assert (d.start.year, d.start.month) == (2016, 6)

@@ -1,17 +1,34 @@
 """When a frame happened.
 
-The date written in the frame wins (the one nearest its anchor). Otherwise
-the report inherits the date in force: the last recent date of the same or
-the previous sentence, then the lead's date (news leads say when: «أمس»),
-and last the publication day with ACLED time_precision 2 (EVENTS.md §2).
+In order:
+
+1. a date written in the frame wins (the one nearest its anchors), unless it
+   only tells when a source spoke («قتل 25 ... حسبما أفاد المرصد أمس»): then
+   an event date of the same or a neighbouring sentence that is not later
+   than the report («... هجومها في وقت متأخر من يوم الجمعة») is taken, and
+   the report's date only when there is none;
+2. otherwise the report inherits the day in force: the last day-precise date
+   before it in its sentence, else the first one after it in its sentence
+   («... تجددت الاشتباكات في محيط قباسين ... وشن هجوماً فجر الخميس»), else
+   the last one of the previous sentence;
+3. a frame of the lead takes the lead's date (news leads say when: «أمس»);
+4. in an article whose dates all name one day (a follow-up on one incident:
+   «التفجير الذي وقع في مسجد ... بأبها»), every report takes that day;
+5. last, the publication day with ACLED time_precision 2 (EVENTS.md §2).
+
+Otherwise a date is not carried further than the next sentence: in a
+roundup that dates its items one by one, a report many sentences below the
+lead's «أمس» is as often of the publication day, and the coding rule for an
+event that nothing places is the publication day.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..document import Span
+from ..text.datewords import is_report
 
 RECENT_DAYS = 7
 LEAD_SENTENCES = 2
@@ -19,6 +36,8 @@ LEAD_SENTENCES = 2
 
 @dataclass(frozen=True)
 class When:
+    """The date chosen for a frame, with its evidence and the rule that chose it."""
+
     value: date | None
     precision: int
     span: Span | None
@@ -38,32 +57,71 @@ def _recent(m: Any, published: date | None) -> bool:
     return published is None or 0 <= (published - m.value).days <= RECENT_DAYS
 
 
-class DateContext:
-    """Dates of the article in order, to find the one in force for a frame."""
+def _when(m: Any, rule: str | None = None, factor: float = 1.0) -> When:
+    return When(m.value, m.precision, m.span, rule or m.rule, factor * m.confidence)
 
-    def __init__(self, dates: Sequence[Any], sentence_of: Any, published: date | None) -> None:
+
+class DateContext:
+    """Dates of the article in order, to find the one in force for a frame.
+
+    ``sentence_of`` maps a normalized offset to its sentence index. (Paragraph
+    breaks were tried as a limit on inheritance and made dev dates worse: news
+    paragraphs are often one sentence long.)
+    """
+
+    def __init__(self, dates: Sequence[Any], sentence_of: Callable[[int], int], published: date | None) -> None:
         self.dates = sorted(dates, key=lambda d: d.nstart)
         self.sentence_of = sentence_of
         self.published = published
-        lead = [d for d in self.dates if sentence_of(d.nstart) < LEAD_SENTENCES and d.precision == 1
-                and _recent(d, published)]
+        self.sentences = [sentence_of(d.nstart) for d in self.dates]
+        lead = [d for d, s in zip(self.dates, self.sentences)
+                if s < LEAD_SENTENCES and d.precision == 1 and _recent(d, published)]
         self.lead = lead[0] if lead else None
+        # an article whose dates all name one day is about that day
+        days = {d.value for d in self.dates if self.in_force(d)}
+        self.only_day = self.lead if self.lead is not None and days == {self.lead.value} else None
+
+    def in_force(self, d: Any) -> bool:
+        """Can ``d`` date a report that does not name its own day?"""
+        return d.precision == 1 and _recent(d, self.published)
 
     def choose(self, own: Sequence[Any], a: int, b: int, sentence: int) -> When:
         """The date of a frame whose anchors span ``[a, b)`` in ``sentence``."""
+        events = [d for d in own if not is_report(d)]
+        if events:
+            return _when(min(events, key=lambda d: _distance(d, a, b)))
         if own:
-            m = min(own, key=lambda d: _distance(d, a, b))
-            return When(m.value, m.precision, m.span, f"date.{m.rule}", m.confidence)
-        # only day-precise dates are in force for later reports: «خلال الأيام
-        # المقبلة» or «الأسبوع الماضي» do not date the next sentence
-        before = [d for d in self.dates if d.nend <= a and sentence - self.sentence_of(d.nstart) <= 1
-                  and d.precision == 1 and _recent(d, self.published)]
-        if before:
-            m = before[-1]
-            return When(m.value, m.precision, m.span, "date.inherited_nearby", 0.6 * m.confidence)
-        if self.lead is not None:
-            m = self.lead
-            return When(m.value, m.precision, m.span, "date.inherited_lead", 0.5 * m.confidence)
+            return self.behind_report(min(own, key=lambda d: _distance(d, a, b)), a, b, sentence)
+        inherited = self.inherited(a, b, sentence)
+        if inherited is not None:
+            return inherited
+        if self.lead is not None and sentence < LEAD_SENTENCES:
+            return _when(self.lead, "date.inherited_lead", 0.5)
+        if self.only_day is not None:
+            return _when(self.only_day, "date.inherited_article", 0.5)
         if self.published is not None:
             return When(self.published, 2, None, "date.publication_day", 0.4)
         return When(None, 3, None, "date.unknown", 0.0)
+
+    def behind_report(self, report: Any, a: int, b: int, sentence: int) -> When:
+        """An event date near a frame dated only by its report, else the report's date."""
+        near = [d for d, s in zip(self.dates, self.sentences)
+                if abs(s - sentence) <= 1 and not is_report(d) and d.precision == 1
+                and 0 <= (report.value - d.value).days <= RECENT_DAYS]
+        if near:
+            return _when(min(near, key=lambda d: _distance(d, a, b)), "date.event_of_report", 0.8)
+        return _when(report)
+
+    def inherited(self, a: int, b: int, sentence: int) -> When | None:
+        """The day in force for a frame without a date of its own (None when there is none)."""
+        same = [d for d, s in zip(self.dates, self.sentences) if s == sentence and self.in_force(d)]
+        before = [d for d in same if d.nend <= a]
+        if before:
+            return _when(before[-1], "date.inherited_nearby", 0.6)
+        after = [d for d in same if d.nstart >= b]
+        if after:
+            return _when(after[0], "date.inherited_after", 0.5)
+        previous = [d for d, s in zip(self.dates, self.sentences) if s == sentence - 1 and self.in_force(d)]
+        if previous:
+            return _when(previous[-1], "date.inherited_nearby", 0.6)
+        return None

@@ -20,8 +20,13 @@ from __future__ import annotations
 from ..document import Document
 from ..mentions import DateMention, Token
 from ..registry import register
-from ..text.datematch import DateMatcher
-from ..text.datewords import DateLexicon, date_lexicon
+from ..text.datematch import DateHit, DateMatcher
+from ..text.datewords import REPORT, DateLexicon, date_lexicon
+
+
+def date_rule(h: DateHit) -> str:
+    """The mention's rule; ``.report`` marks a date that tells when a source spoke."""
+    return f"date.{h.rule}{REPORT if h.report else ''}"
 
 
 def find_dates(doc: Document, lex: DateLexicon | None = None) -> list[DateMention]:
@@ -33,7 +38,7 @@ def find_dates(doc: Document, lex: DateLexicon | None = None) -> list[DateMentio
         a, b = tokens[h.first].nstart, tokens[h.last].nend
         span = doc.raw_span(a, b)
         out.append(DateMention(
-            value=h.value, nstart=a, nend=b, span=span, text=doc.raw(span), rule=f"date.{h.rule}",
+            value=h.value, nstart=a, nend=b, span=span, text=doc.raw(span), rule=date_rule(h),
             precision=h.precision, start=h.start or h.value, relative=h.relative,
             confidence=h.confidence))
     return out

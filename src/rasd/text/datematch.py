@@ -2,41 +2,39 @@
 
 :class:`DateMatcher` walks the folded tokens of one document and returns
 :class:`DateHit` values (token range, resolved date, precision, range start);
-the resolution rules live in :mod:`rasd.text.datewords`.
+the resolution rules live in :mod:`rasd.text.datewords`, spans of time and
+months in :mod:`rasd.text.dateperiods`.
+
+Beyond single expressions it joins what news writes as one date: a relative
+day and its weekday («أمس الخميس»; when they disagree the named weekday wins,
+as Saudi dailies of 2015 print on the morning after writing), a night over
+two days («ليل الأحد الاثنين»: the first day's night), and a stretch «مساء
+الاثنين واستمرت إلى فجر الثلاثاء» (dated on its last day). It also marks a
+date that tells when something was *reported* («حسبما أفاد المرصد أمس»,
+«في بيان أمس») rather than when it happened.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..mentions import Token
-from .datewords import (DateLexicon, month_range, resolve_day_month, resolve_month,
-                        resolve_weekday, safe_date, shift_month)
+from .dateperiods import DateHit, PeriodPatterns
+from .datewords import DateLexicon, resolve_day_month, resolve_month, resolve_weekday, safe_date, shift_month
 from .months import month_at, month_table
 from .numwords import number_lexicon
 
 _SEPS = frozenset("-/")
 _TWIN_OPEN = frozenset({"/", "(", "-", "او"})
-_POSITION = {"منتصف": "mid", "مطلع": "early", "اوايل": "early", "بدايه": "early",
-             "اواخر": "late", "نهايه": "late"}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_NIGHT_SEPS = frozenset({"-", "/", "الي", "علي", "–"})
+# words that may stand between the two ends of «مساء الاثنين واستمرت إلى فجر الثلاثاء»
+_UNTIL = frozenset({"حتي", "الي", "وحتي", "والي"})
+_REPORT_WINDOW = 6
+_NAME_WINS_DAYS = 2
+
+__all__ = ["DateHit", "DateMatcher"]
 
 
-@dataclass(slots=True)
-class DateHit:
-    """A date expression over tokens ``first..last`` (inclusive), resolved."""
-
-    first: int
-    last: int
-    value: date
-    rule: str
-    precision: int = 1
-    start: date | None = None
-    relative: bool = False
-    confidence: float = 0.9
-
-
-class DateMatcher:
+class DateMatcher(PeriodPatterns):
     """Token patterns for date expressions in one document."""
 
     def __init__(self, tokens: tuple[Token, ...], lex: DateLexicon, published: date | None) -> None:
@@ -65,15 +63,53 @@ class DateMatcher:
         return w.value if w is not None and w.kind in ("unit", "ten") else None
 
     def scan(self) -> list[DateHit]:
+        """Every date expression, in order, with stretches joined and report dates marked."""
         out, i = [], 0
         while i < self.n:
             hit = self.at(i)
             if hit is None:
                 i += 1
-            else:
-                out.append(hit)
-                i = hit.last + 1
+                continue
+            hit = self.until(hit)
+            hit.report = self.is_report(hit.first)
+            out.append(hit)
+            i = hit.last + 1
         return out
+
+    def until(self, hit: DateHit) -> DateHit:
+        """«مساء الاثنين واستمرت إلى فجر الثلاثاء», «منذ مساء الخميس حتى فجر الجمعة»: one stretch."""
+        k = hit.last + 1
+        for _ in range(2):  # «واستمرت إلى», «وحتى»
+            if self.t(k) in _UNTIL:
+                break
+            if not self.t(k).startswith("و") or self.t(k) in self.lex.weekdays:
+                return hit
+            k += 1
+        if self.t(k) not in _UNTIL:
+            return hit
+        end = self.at(k + 1)
+        if end is None or end.value < hit.value or (end.value - hit.value).days > 7:
+            return hit  # «تبدأ ليل الأحد وتستمر حتى الجمعة»: a plan, not a past stretch
+        return DateHit(hit.first, end.last, end.value, hit.rule + "_until", precision=max(hit.precision, end.precision),
+                       start=hit.start or hit.value, relative=hit.relative or end.relative,
+                       confidence=min(hit.confidence, end.confidence))
+
+    def is_report(self, first: int) -> bool:
+        """Does the date tell when a source spoke («قال المرصد أمس», «في بيان أمس»)?
+
+        A reporting word a few tokens before the date, with only its subject
+        between them (no complementizer, figure, punctuation or preposition
+        that would start the reported content: «أفاد المرصد بمقتل 5 أمس»).
+        """
+        for k in range(first - 1, max(-1, first - 1 - _REPORT_WINDOW), -1):
+            tok = self.tokens[k]
+            word = tok.text
+            if word in self.lex.report_words:
+                return True
+            bare = word[1:] if word[:1] in ("ب", "و", "ل") else word
+            if tok.kind != "word" or word in self.lex.report_stops or bare in self.lex.report_stops:
+                return False
+        return False
 
     def could_start(self, i: int) -> bool:
         """Can a date expression start at token ``i``? (most tokens: no, at once)."""
@@ -86,14 +122,15 @@ class DateMatcher:
         return w is not None and w.kind == "ordinal"
 
     def at(self, i: int) -> DateHit | None:
-        if not self.could_start(i):
+        if i >= self.n or not self.could_start(i):
             return None
         hit = self.core(i)
         if hit is not None:
             return hit
-        for size in (3, 2, 1):  # «فجر اليوم», «مساء أمس», «يوم الخميس», «في وقت متأخر من»
+        # «فجر اليوم», «مساء أمس», «يوم الخميس», «منذ وقت متأخر من مساء الأحد»
+        for size in range(min(self.lex.day_part_size, self.n - i), 0, -1):
             if self.words(i, size) in self.lex.day_parts:
-                hit = self.core(i + size)
+                hit = self.at(i + size)
                 if hit is not None:
                     hit.first = i
                     return hit
@@ -229,13 +266,25 @@ class DateMatcher:
             offset = self.lex.relative.get(self.words(i, size))
             if offset is None:
                 continue
-            last = i + size - 1
             if size == 1 and self.texts[i].endswith("اليوم") and not self.is_today(i):
                 return None
             if self.pub is None:
                 return None
-            last = self.confirming_weekday(last)
-            return DateHit(i, last, self.pub + timedelta(days=offset), "relative_day", relative=True)
+            day = self.pub + timedelta(days=offset)
+            last, wd, joined = self.named_weekday(i + size - 1)
+            if wd is None or wd == day.weekday():
+                return DateHit(i, last, day, "relative_day", relative=True)
+            if joined:  # «أمس والخميس»: two days, dated on the later
+                lo, hi = sorted((day, resolve_weekday(self.pub, wd)))
+                return DateHit(i, last, hi, "relative_day_range", start=lo, relative=True, confidence=0.8)
+            # «أمس الثلاثاء» in a Thursday paper was written the day before (Saudi
+            # dailies print the next morning): the name wins when it is a day or
+            # two earlier; a wider gap is a wrong publication date, and the words
+            # relative to it are kept
+            named = resolve_weekday(day, wd)
+            if offset > 0 or (day - named).days > _NAME_WINS_DAYS:
+                return DateHit(i, last, day, "relative_day", relative=True, confidence=0.7)
+            return DateHit(i, last, named, "relative_weekday", relative=True, confidence=0.8)
         return None
 
     def is_today(self, i: int) -> bool:
@@ -245,15 +294,21 @@ class DateMatcher:
             return False
         return not (before in ('"', "«", "“") and after in ('"', "»", "”"))
 
-    def confirming_weekday(self, last: int) -> int:
-        """«أمس الجمعة», «اليوم (الخميس)»: a weekday naming the same day joins the mention."""
+    def named_weekday(self, last: int) -> tuple[int, int | None, bool]:
+        """A weekday right after a relative day («أمس الجمعة», «اليوم (الخميس)», «أمس والخميس»).
+
+        (new last index, the weekday or None, whether it is joined by «و»).
+        """
         k = last + 1
         if self.t(k) == "(" and self.t(k + 1) in self.lex.weekdays and self.t(k + 2) == ")":
-            return k + 2
-        return k if self.t(k) in self.lex.weekdays else last
+            return k + 2, self.lex.weekdays[self.t(k + 1)], False
+        word = self.t(k)
+        if word not in self.lex.weekdays:
+            return last, None, False
+        return k, self.lex.weekdays[word], word[0] == "و" and word[1:] in self.lex.weekdays
 
     def weekday(self, i: int) -> DateHit | None:
-        """«الخميس», «الخميس الماضي», «السبت والأحد», «الخميس 17 نوفمبر»."""
+        """«الخميس», «الخميس الماضي», «السبت والأحد», «ليل الأحد الاثنين», «الخميس 17 نوفمبر»."""
         wd = self.lex.weekdays.get(self.texts[i])
         if wd is None:
             return None
@@ -271,6 +326,10 @@ class DateMatcher:
                 return dated
         if self.pub is None:
             return None
+        night_end = self.night_pair(i, wd)
+        if night_end is not None:  # the night of the first day
+            value = resolve_weekday(self.pub, wd)
+            return DateHit(i, night_end, value, "weekday_night", relative=True, confidence=0.85)
         first_wd, last = None, i
         second = self.lex.weekdays.get(self.t(i + 1))
         if second is not None and self.t(i + 1)[0] == "و":
@@ -284,96 +343,11 @@ class DateMatcher:
         rule = "weekday_range" if first_wd is not None else "weekday"
         return DateHit(i, last, value, rule, start=start, relative=True, confidence=0.85)
 
-    # -- spans of time --------------------------------------------------
-    def period(self, i: int) -> DateHit | None:
-        """«خلال يومين», «خلال الـ24 ساعة الماضية», «منذ أسبوع», «الأسبوع الماضي»."""
-        if self.pub is None:
+    def night_pair(self, i: int, wd: int) -> int | None:
+        """Last token of «ليل الأحد الاثنين», «ليلة السبت - الأحد», «ليل الجمعة/السبت» (else None)."""
+        before = self.t(i - 1) if self.t(i - 1) != "يوم" else self.t(i - 2)
+        if before not in self.lex.nights:
             return None
-        word = self.texts[i]
-        if word in self.lex.periods["week"] and self.t(i + 1) in self.lex.past:
-            return DateHit(i, i + 1, self.pub - timedelta(days=7), "last_week", precision=2,
-                        start=self.pub - timedelta(days=13), relative=True, confidence=0.7)
-        size = next((s for s in (3, 2, 1) if self.words(i, s) in self.lex.within), 0)
-        if size:
-            days, last = self.amount(i + size)
-            if days is None:
-                return None
-            last += self.t(last + 1) in self.lex.past
-            return DateHit(i, last, self.pub, "within", precision=1 if days <= 1 else 2,
-                        start=self.pub - timedelta(days=days), relative=True, confidence=0.7)
-        if word in self.lex.periods["since"]:
-            days, last = self.amount(i + 1)
-            if days is None:
-                return None
-            precision = 1 if days <= 3 else 2 if days <= 14 else 3
-            return DateHit(i, last, self.pub - timedelta(days=days), "ago", precision=precision,
-                        relative=True, confidence=0.7)
-        return None
-
-    def amount(self, k: int) -> tuple[int | None, int]:
-        """Days in «يومين», «3 أيام», «الـ24 ساعة», «أسبوع», «الأيام»: (days, last index)."""
-        periods = self.lex.periods
-        if self.t(k) == "ال":  # «الـ24» is split into «ال» and «24»
-            k += 1
-        word = self.t(k)
-        bare = word[2:] if word.startswith("ال") else word
-        if bare in periods["two_days"]:
-            return 2, k
-        if bare in periods["two_weeks"]:
-            return 14, k
-        n = self.num(k)
-        unit_at = k + 1 if n is not None else k
-        n = n or 1
-        unit = self.t(unit_at)
-        unit_bare = unit[2:] if unit.startswith("ال") else unit
-        if unit_bare in periods["hours"]:
-            return max(1, n // 24), unit_at
-        for name, days in _UNIT_DAYS.items():
-            if unit in periods[name] or unit_bare in periods[name]:
-                if unit_at == k and unit.startswith("ال") and name == "day" and unit != "الايام":
-                    return None, k  # «منذ اليوم» is not a span
-                return (7 if unit == "الايام" else n * days), unit_at
-        return None, k
-
-    # -- months -----------------------------------------------------------
-    def month_phrase(self, i: int) -> DateHit | None:
-        """«ديسمبر 2014», «في حزيران», «منتصف يوليو (تموز)», «الشهر الماضي», «نوفمبر الماضي»."""
-        k, position = i, _POSITION.get(self.texts[i])
-        k += position is not None
-        named_month = self.t(k) in ("شهر", "الشهر") and month_at(self.texts, k + 1) is not None
-        k += named_month
-        if self.t(k) in self.lex.periods["month"] and not named_month:
-            marker = self.direction(k + 1) or ("current" if self.t(k + 1) in self.lex.current else None)
-            if marker is None or self.pub is None:
-                return None
-            y, m = shift_month(self.pub.year, self.pub.month, {"past": -1, "future": 1}.get(marker, 0))
-            return self.month_hit(i, k + 1, y, m, position, relative=True)
-        found = month_at(self.texts, k)
-        if found is None:
-            return None
-        month, _, last = found
-        twin_last = self.twin(last)
-        year, year_last = self.year_after(twin_last)
-        if self.t(k) in month_table().ambiguous and not (named_month or year or twin_last > last):
-            return None  # «أب» father, «مارس» practised
-        if year is not None:
-            return self.month_hit(i, year_last, year, month, position, relative=False)
-        if self.pub is None:
-            return None
-        direction = self.direction(twin_last + 1)
-        if self.t(twin_last + 1) in self.lex.current:
-            direction, twin_last = None, twin_last + 1
-        y, m = resolve_month(self.pub, month, direction)
-        return self.month_hit(i, twin_last + (direction is not None), y, m, position, relative=True)
-
-    def month_hit(self, i: int, last: int, year: int, month: int, position: str | None,
-                  relative: bool) -> DateHit:
-        start, end = month_range(year, month, self.pub)
-        if position is None:
-            return DateHit(i, last, end, "month", precision=3, start=start, relative=relative,
-                        confidence=0.8)
-        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[position]
-        lo_d = safe_date(year, month, lo) or start
-        hi_d = min(safe_date(year, month, hi) or end, max(end, lo_d))
-        return DateHit(i, last, hi_d, f"month_{position}", precision=2, start=lo_d,
-                    relative=relative, confidence=0.75)
+        k = i + 1 + (self.t(i + 1) in _NIGHT_SEPS)
+        nxt = self.t(k)
+        return k if self.lex.weekdays.get(nxt) == (wd + 1) % 7 and nxt[0] != "و" else None

@@ -20,12 +20,19 @@ import calendar
 import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..resources import load_toml
 from .arabic import normalize_key
 from .months import DATES
 
 _CLITICS = ("و", "ب", "ف", "ل")
+REPORT = ".report"  # rule suffix of a date that tells when a source spoke
+
+
+def is_report(m: Any) -> bool:
+    """Does a date mention tell when a source spoke («قال المرصد أمس») rather than when it happened?"""
+    return m.rule.endswith(REPORT)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,11 @@ class DateLexicon:
     not_today: frozenset[str]
     not_today_before: frozenset[str]
     starters: frozenset[str]  # first words of every pattern (a fast filter)
+    day_part_size: int  # the longest day-part phrase, in tokens
+    nights: frozenset[str]  # «ليل», «ليلة»: before «الأحد الاثنين»
+    ordinal_first: frozenset[str]  # «الأولى» in «الساعات الأولى من»
+    report_words: frozenset[str]  # «قال», «أفاد», «بيان»: a date after them dates the report
+    report_stops: frozenset[str]  # words that end a reporting verb's subject («إن», «عن»)
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -52,6 +64,14 @@ def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _phrases(items) -> list[tuple[str, ...]]:
     return [tuple(normalize_key(w).split()) for w in items]
+
+
+def _words(items, clitics: bool = False) -> frozenset[str]:
+    """Folded single words, and with «و»/«ف» before them when ``clitics``."""
+    out = {normalize_key(w) for w in items}
+    if clitics:
+        out |= {c + w for w in out for c in ("و", "ف")}
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +96,11 @@ def date_lexicon() -> DateLexicon:
     starters |= {"شهر", "الشهر", "منتصف", "مطلع", "اوايل", "بدايه", "اواخر", "نهايه"}
     return DateLexicon(
         weekdays=weekdays, relative=relative, day_parts=day_parts,
+        day_part_size=max(len(p) for p in day_parts),
+        nights=_words(data["day_parts"]["nights"]),
+        ordinal_first=_words(data["day_parts"]["first"]),
+        report_words=_words(data["report"]["words"], clitics=True),
+        report_stops=_words(data["report"]["stops"]),
         past=frozenset(normalize_key(w) for w in markers["past"]),
         future=frozenset(normalize_key(w) for w in markers["future"]),
         current=frozenset(normalize_key(w) for w in markers["current"]),
