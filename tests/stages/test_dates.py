@@ -70,7 +70,9 @@ def test_two_weekdays_are_a_range_dated_on_the_last_day():
 
 @pytest.mark.parametrize("text,start,value,precision", [
     ("خلال يومين", date(2016, 11, 16), FRIDAY, 2),
-    ("خلال الـ24 ساعة الماضية", date(2016, 11, 17), FRIDAY, 1),
+    ("خلال الـ24 ساعة الماضية", date(2016, 11, 17), date(2016, 11, 17), 1),
+    ("خلال الساعات الأربع والعشرين الماضية", date(2016, 11, 17), date(2016, 11, 17), 1),
+    ("على مدار اليومين الماضيين", date(2016, 11, 16), date(2016, 11, 17), 2),
     ("منذ يومين", date(2016, 11, 16), FRIDAY, 2),
     ("منذ أسبوع", date(2016, 11, 11), FRIDAY, 2),
     ("منذ أيام", date(2016, 11, 15), FRIDAY, 2),
@@ -232,9 +234,10 @@ def test_parts_of_a_day_keep_the_day(text, expected):
     assert (d.value, d.precision) == (expected, 1)
 
 
-def test_a_bare_plural_of_hours_is_a_span_ending_on_publication():
-    d = one("خلال الساعات الماضية", THURSDAY)
-    assert (d.value, d.rule) == (THURSDAY, "date.within")
+def test_hours_without_a_number_are_a_span_of_a_day():
+    assert one("خلال الساعات", THURSDAY).value == THURSDAY
+    d = one("خلال الساعات الماضية", THURSDAY)  # the report's past hours: printed the next day
+    assert (d.value, d.precision, d.rule) == (date(2015, 8, 5), 1, "date.within_past")
 
 
 # -- report dates ---------------------------------------------------------------

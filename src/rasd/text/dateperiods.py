@@ -73,8 +73,13 @@ class PeriodPatterns:
             days, last = self.amount(i + size)
             if days is None:
                 return None
-            last += self.t(last + 1) in self.lex.past
-            return DateHit(i, last, pub, "within", precision=1 if days <= 1 else 2,
+            if self.t(last + 1) not in self.lex.past:
+                return DateHit(i, last, pub, "within", precision=1 if days <= 1 else 2,
+                               start=pub - timedelta(days=days), relative=True, confidence=0.7)
+            # «خلال الـ24 ساعة الماضية», «على مدار اليومين الماضيين»: the days before
+            # the report, the last of them the day before publication
+            end = pub - timedelta(days=1)
+            return DateHit(i, last + 1, end, "within_past", precision=1 if days <= 1 else 2,
                            start=pub - timedelta(days=days), relative=True, confidence=0.7)
         if word in self.lex.periods["since"]:
             days, last = self.amount(i + 1)
@@ -102,19 +107,31 @@ class PeriodPatterns:
         unit_at = k + 1 if n is not None else k
         unit = self.t(unit_at)
         unit_bare = unit[2:] if unit.startswith("ال") else unit
+        end = unit_at
         if n is None and unit_bare in periods["plural"]:
             if self.t(unit_at + 1) in self.lex.ordinal_first:
                 return None, k  # «خلال الساعات الأولى من فجر الثلاثاء»: a part of that day
-            n = _FEW
+            n, end = self.number_after(unit_at)  # «الساعات الأربع والعشرين»
+            n = n or _FEW
         n = n or 1
         if unit_bare in periods["hours"]:
-            return max(1, n // 24), unit_at
+            return max(1, n // 24), end
         for name, days in _UNIT_DAYS.items():
             if unit in periods[name] or unit_bare in periods[name]:
                 if unit_at == k and unit in periods["today"]:
                     return None, k  # «منذ اليوم» is not a span
-                return n * days, unit_at
+                return n * days, end
         return None, k
+
+    def number_after(self, k: int) -> tuple[int | None, int]:
+        """A count written after its noun («الساعات الأربع والعشرين»): (value, last index)."""
+        total, last = 0, k
+        for j in (k + 1, k + 2):
+            value = self.num(j)
+            if value is None:
+                break
+            total, last = total + value, j
+        return (total or None), last
 
     # -- months -----------------------------------------------------------
     def month_phrase(self, i: int) -> DateHit | None:
