@@ -195,3 +195,14 @@ def test_the_subject_of_a_verb_whose_object_is_the_event_is_its_perpetrator(text
 def test_the_sources_side_is_not_a_party_to_the_death_of_its_ally():
     r = roles_of("وقالت مصادر في القوات الموالية لهادي إن جنديا إماراتيا لقي حتفه في اشتباكات في عدن")
     assert fam(r.actor1) != "YEM_GOV"
+
+
+def test_the_subject_of_a_verbal_noun_with_a_lam_object_is_the_perpetrator():
+    # «استهداف X لـY»: X did it to Y, though «استهداف X» alone makes X the target
+    assert families("استشهد طفل إثر استهداف مستوطنين إسرائيليين لمنزله في الضفة الغربية")[0] == "ISR"
+    assert families("أسفر استهداف الحوثيين في صعدة عن مقتل عشرة")[0] != "HOUTHI"
+
+
+def test_officials_quoted_as_the_source_are_not_the_perpetrators():
+    r = roles_of("قتل 12 شخصا في هجوم على فندق وسط البلاد وفق حصيلة أعلنها مسؤولون في الجيش المصري")
+    assert fam(r.actor1) != "EGY"

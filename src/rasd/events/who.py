@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
+from ..actors.rolecues import DEATHS, Passage, cues, has, phrase_before, stems
 from ..mentions import Casualty, Token, Trigger
-from ..resources import load_toml
-from ..text.arabic import normalize_key
-from ..text.lexicon import variants
 from .typing_ import best_trigger
 
-ROLES_FILE = "actors/roles.toml"
 AGENT_WINDOW = 2  # words before a mention searched for an agent cue
 OTHER_WINDOW = 2
 SOURCE_WINDOW = 3  # «مصادر محلية وفي المقاومة»
@@ -40,7 +37,6 @@ GOVERN_REACH = 3  # words between an actor and the verb or the event it governs
 LAYING_REACH = 5  # words between «نصب» and «كمينا» (the subject)
 TRIGGER_REACH = 2  # a mention this close after a trigger is its perpetrator
 TRIGGER_REACH_L = 3  # «غارات جوية مكثفة للطيران الروسي»: «لـ» reaches further
-DEATHS = ("death", "death_or_injury", "injury", "capture")
 STATE_INTER = (1, 8)  # a state's forces, at home or abroad
 ROLE_NAMES = ("victim", "agent", "source", "support", "party", "other", "agent_trig", "agent_subj",
               "plain")
@@ -56,129 +52,7 @@ class Roles:
     rule2: str
 
 
-@dataclass(frozen=True)
-class Cues:
-    """The role cue words of roles.toml, normalized."""
-
-    agent_before: frozenset[str]
-    agent_phrases: tuple[tuple[str, ...], ...]
-    agent_after: frozenset[str]
-    subject_verbs: frozenset[str]
-    object_suffixes: tuple[str, ...]
-    other_before: frozenset[str]
-    other_phrases: tuple[tuple[str, ...], ...]
-    party_before: frozenset[str]
-    possessive: frozenset[str]
-    support_before: frozenset[str]
-    source_before: frozenset[str]
-    source_gap: frozenset[str]
-    victim_gap: frozenset[str]
-    ranks: frozenset[str]
-    marks: frozenset[str]
-    death_words: frozenset[str]
-    verb_forms: frozenset[str]
-    victim_after: frozenset[str]
-    counted: frozenset[str]
-    count_words: frozenset[str]
-    object_triggers: frozenset[str]
-    laid: frozenset[str]
-    laying_verbs: frozenset[str]
-    hidden: frozenset[str]
-    battle: frozenset[str]
-
-
-def _norm(ws: Sequence[str]) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in ws)
-
-
-def _phrases(ws: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(normalize_key(p).split()) for p in ws)
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> Cues:
-    """The bundled role cues (loaded once)."""
-    d = load_toml(ROLES_FILE)
-    return Cues(
-        _norm(d["agent_before"]["words"]), _phrases(d["agent_before"].get("phrases", [])),
-        _norm(d["agent_after"]["words"]),
-        _norm(d["subject_verbs"]["words"]),
-        tuple(sorted(d["subject_verbs"]["object_suffixes"], key=len, reverse=True)),
-        _norm(d["other_before"]["words"]),
-        _phrases(d["other_before"].get("phrases", [])),
-        _norm(d["party_before"]["words"]), _norm(d["possessive"]["words"]),
-        _norm(d["support_before"]["words"]), _norm(d["source_before"]["words"]),
-        _norm(d["source_before"]["gap"]), _norm(d["victim_gap"]["words"]),
-        _norm(d["victim_gap"]["ranks"]), frozenset(d["victim_gap"]["marks"]),
-        _norm(d["victim_gap"]["death_words"]), _norm(d["victim_gap"]["verb_forms"]),
-        _norm(d["victim_after"]["words"]),
-        _norm(d["victim_after"]["counted"]), _norm(d["victim_after"]["count_words"]),
-        _norm(d["object_triggers"]["words"]), _norm(d["object_triggers"]["laid"]),
-        _norm(d["object_triggers"]["laying_verbs"]),
-        frozenset(d["hidden_perpetrator"]["sub_event_types"]),
-        frozenset(d["battle"]["sub_event_types"]))
-
-
-@functools.lru_cache(maxsize=65536)
-def _stems(word: str) -> tuple[str, ...]:
-    """The word and its forms without proclitics («وبدعم» → «بدعم», «دعم»)."""
-    return tuple(v for v, _ in variants(word, 2))
-
-
-def _in(token: Token, words: frozenset[str]) -> bool:
-    return token.kind != "punct" and any(v in words for v in _stems(token.text))
-
-
-@dataclass
-class _Scene:
-    """What the role tests need to know about the frame."""
-
-    tokens: Sequence[Token]
-    index_of: Callable[[int], int]
-    triggers: Sequence[Trigger]
-    casualties: Sequence[Casualty]
-
-    def __post_init__(self) -> None:
-        self.trig_spans = [(self.index_of(t.nstart), self.index_of(t.nend - 1), t) for t in self.triggers]
-        self.death_tokens = {k for c in self.casualties if c.kind in DEATHS
-                             for k in range(self.index_of(c.nstart), self.index_of(c.nend - 1) + 1)}
-
-    def before(self, i: int, n: int) -> list[Token]:
-        """Up to ``n`` words before index ``i``, nearest first; quotes and slashes
-        around a name are passed over («أعلن تنظيم «داعش»»), other punctuation ends."""
-        return self._walk(i - 1, -1, n)
-
-    def after(self, j: int, n: int) -> list[Token]:
-        """Up to ``n`` words after index ``j``, as :meth:`before`."""
-        return self._walk(j + 1, 1, n)
-
-    def _walk(self, k: int, step: int, n: int) -> list[Token]:
-        out: list[Token] = []
-        marks = cues().marks
-        while 0 <= k < len(self.tokens) and len(out) < n:
-            t = self.tokens[k]
-            k += step
-            if t.kind == "punct":
-                if t.text in marks:
-                    continue
-                break
-            out.append(t)
-        return out
-
-
-def _phrase_before(sc: _Scene, i: int, phrases: Sequence[tuple[str, ...]]) -> bool:
-    """Does one of ``phrases`` end on the word before index ``i`` (its first word
-    may carry a proclitic: «وعلى يد»)?"""
-    for p in phrases:
-        k = i - len(p)
-        if k < 0 or tuple(t.text for t in sc.tokens[k + 1:i]) != p[1:]:
-            continue
-        if p[0] in _stems(sc.tokens[k].text):
-            return True
-    return False
-
-
-def _victim(sc: _Scene, m: Any, i: int, j: int) -> bool:
+def _victim(sc: Passage, m: Any, i: int, j: int) -> bool:
     cw = cues()
     for c in sc.casualties:
         if c.kind in DEATHS and c.victim_nstart is not None and c.victim_nend is not None \
@@ -192,48 +66,48 @@ def _victim(sc: _Scene, m: Any, i: int, j: int) -> bool:
         if t.kind == "punct" and t.text in cw.marks:
             continue
         steps += 1
-        if k + 1 in sc.death_tokens or _in(t, cw.death_words):
+        if k + 1 in sc.death_tokens or has(t, cw.death_words):
             # «قتل الحوثيون ...»: a verb right before the actor has it as subject
-            return steps > 1 or not _in(t, cw.verb_forms)
-        if t.kind == "num" or _in(t, cw.victim_gap) or \
-                (t.text == "في" and k + 2 < i and _in(sc.tokens[k + 2], cw.ranks)):
+            return steps > 1 or not has(t, cw.verb_forms)
+        if t.kind == "num" or has(t, cw.victim_gap) or \
+                (t.text == "في" and k + 2 < i and has(sc.tokens[k + 2], cw.ranks)):
             continue
         break
     # «المئات من عناصر المليشيات لقوا مصرعهم», «7 عناصر من داعش قتلوا»
     nxt = sc.after(j, 2)
     nxt = nxt[1:] if nxt and nxt[0].text == "قد" else nxt
-    if nxt and _in(nxt[0], cw.victim_after):
+    if nxt and has(nxt[0], cw.victim_after):
         return True
-    if nxt and _in(nxt[0], cw.counted):
-        return any(t.kind == "num" or _in(t, cw.count_words) for t in sc.before(i, 3))
+    if nxt and has(nxt[0], cw.counted):
+        return any(t.kind == "num" or has(t, cw.count_words) for t in sc.before(i, 3))
     return False
 
 
-def _source(sc: _Scene, i: int) -> bool:
+def _source(sc: Passage, i: int) -> bool:
     """«مصادر في المقاومة الشعبية», «المتحدث باسم التحالف»: who reports, not who acts."""
     cw = cues()
     for t in sc.before(i, SOURCE_WINDOW):
-        if _in(t, cw.source_before):
+        if has(t, cw.source_before):
             return True
-        if not _in(t, cw.source_gap):
+        if not has(t, cw.source_gap):
             return False
     return False
 
 
-def _owner(sc: _Scene, i: int) -> str | None:
+def _owner(sc: Passage, i: int) -> str | None:
     """«X تابعة لـY»: Y is the perpetrator when X is the weapon (a trigger), else the target."""
     cw = cues()
     for k in range(i - 1, max(-1, i - OTHER_WINDOW - 1), -1):
         t = sc.tokens[k]
         if t.kind == "punct":
             return None
-        if _in(t, cw.possessive):
+        if has(t, cw.possessive):
             return "agent_trig" if any(a <= k - 1 <= b for a, b, _t in sc.trig_spans) \
                 else "other"
     return None
 
 
-def _governs(sc: _Scene, i: int, j: int) -> bool:
+def _governs(sc: Passage, i: int, j: int) -> bool:
     """The actor is the subject of a verb whose object is the event: «نفذ داعش
     تفجيرين», «الائتلاف الدولي بقيادة أميركية نفذ غارات جوية»."""
     trig_starts = {a for a, _b, _t in sc.trig_spans}
@@ -249,25 +123,34 @@ def _governs(sc: _Scene, i: int, j: int) -> bool:
     return False
 
 
+def _noun_subject(sc: Passage, before: list[Token], j: int) -> bool:
+    """«استهداف مستوطنين إسرائيليين لمنزلهم»: subject of a verbal noun with a «لـ» object."""
+    if not before or not has(before[0], cues().noun_subject):
+        return False
+    # the object may follow an adjective of the subject («مستوطنون إسرائيليون لمنزلهم»)
+    return any(t.text.startswith("ل") and len(t.text) > 3 and not t.text.startswith("لا")
+               for t in sc.after(j, 2))
+
+
 def _plural_verb(word: str) -> bool:
     """A past verb with its plural subject in it («طردوا», «نصبوا»)."""
     return len(word) > 3 and word.endswith("وا")
 
 
-def _object_trigger(sc: _Scene, a: int, t: Trigger) -> bool:
+def _object_trigger(sc: Passage, a: int, t: Trigger) -> bool:
     """Does the actor after this trigger undergo it («طردوا الحوثيين», «نصب
     كمينا للميليشيات») rather than do it («قصف قوات النظام», «كمين للمقاومة»)?"""
     cw = cues()
     last = t.text.split()[-1] if t.text else ""
-    if any(w in cw.object_triggers for w in _stems(last)) or _plural_verb(last):
+    if any(w in cw.object_triggers for w in stems(last)) or _plural_verb(last):
         return True
-    if any(w in cw.laid for w in _stems(last)):
+    if any(w in cw.laid for w in stems(last)):
         # «نصب الجيش الوطني كمينا»: the verb, its subject, then the ambush
-        return any(_in(x, cw.laying_verbs) for x in sc.before(a, LAYING_REACH))
+        return any(has(x, cw.laying_verbs) for x in sc.before(a, LAYING_REACH))
     return False
 
 
-def _after_trigger(sc: _Scene, m: Any, i: int) -> str | None:
+def _after_trigger(sc: Passage, m: Any, i: int) -> str | None:
     """"agent" right after a trigger («قصف قوات النظام», «غارات للطيران الروسي»),
     "other" after a trigger it undergoes («طردوا الحوثيين»), else None."""
     if any(a <= i <= b for a, b, _t in sc.trig_spans):
@@ -279,28 +162,28 @@ def _after_trigger(sc: _Scene, m: Any, i: int) -> str | None:
     return "other" if all(_object_trigger(sc, a, t) for a, t in near) else "agent"
 
 
-def _subject(sc: _Scene, i: int, j: int) -> bool:
+def _subject(sc: Passage, i: int, j: int) -> bool:
     """Is the mention the subject of a violent verb just before or after it?"""
     cw = cues()
     nxt = sc.after(j, 1)
     prev = sc.before(i, 1)
-    return bool(nxt and _in(nxt[0], cw.subject_verbs)) or \
+    return bool(nxt and has(nxt[0], cw.subject_verbs)) or \
         bool(prev and _verb_before(prev[0]) and not _plural_verb(prev[0].text))
 
 
 def _verb_before(t: Token) -> bool:
     """A violent verb, with or without an object pronoun («اقتحمها», «قصفته»)."""
     cw = cues()
-    if _in(t, cw.subject_verbs):
+    if has(t, cw.subject_verbs):
         return True
     for suffix in cw.object_suffixes:
         if t.text.endswith(suffix) and len(t.text) - len(suffix) >= 3 and \
-                any(v in cw.subject_verbs for v in _stems(t.text[:-len(suffix)])):
+                any(v in cw.subject_verbs for v in stems(t.text[:-len(suffix)])):
             return True
     return False
 
 
-def classify(sc: _Scene, m: Any) -> str:
+def classify(sc: Passage, m: Any) -> str:
     """The role of one mention: victim, agent, source, support, party, other,
     agent_trig (right after a trigger), agent_subj (subject of a violent verb) or plain."""
     cw = cues()
@@ -308,21 +191,23 @@ def classify(sc: _Scene, m: Any) -> str:
     if _victim(sc, m, i, j):
         return "victim"
     before = sc.before(i, AGENT_WINDOW)
-    if any(_in(t, cw.agent_before) for t in before) or _phrase_before(sc, i, cw.agent_phrases) or \
-            any(_in(t, cw.agent_after) for t in sc.after(j, AFTER_WINDOW)) or _governs(sc, i, j):
+    if any(has(t, cw.agent_before) for t in before) or phrase_before(sc, i, cw.agent_phrases) or \
+            any(has(t, cw.agent_after) for t in sc.after(j, AFTER_WINDOW)) or _governs(sc, i, j):
         return "agent"
     if _source(sc, i):
         return "source"
-    if before and (_in(before[0], cw.support_before) or (
-            before[0].text == "من" and len(before) > 1 and _in(before[1], cw.support_before))):
+    if _noun_subject(sc, before, j):
+        return "agent_trig"
+    if before and (has(before[0], cw.support_before) or (
+            before[0].text == "من" and len(before) > 1 and has(before[1], cw.support_before))):
         return "support"
-    if any(_in(t, cw.party_before) for t in before):
+    if any(has(t, cw.party_before) for t in before):
         return "party"
     owner = _owner(sc, i)
     if owner is not None:
         return owner
-    if any(_in(t, cw.other_before) for t in sc.before(i, OTHER_WINDOW)) or \
-            _phrase_before(sc, i, cw.other_phrases):
+    if any(has(t, cw.other_before) for t in sc.before(i, OTHER_WINDOW)) or \
+            phrase_before(sc, i, cw.other_phrases):
         return "other"
     after = _after_trigger(sc, m, i)
     if after == "other":
@@ -334,14 +219,14 @@ def classify(sc: _Scene, m: Any) -> str:
     return "plain"
 
 
-def _coordinated(sc: _Scene, prev: Any, m: Any) -> bool:
+def _coordinated(sc: Passage, prev: Any, m: Any) -> bool:
     """«قوات النظام والمسلحين»: ``m`` follows ``prev`` at once, joined by «و»."""
     i = sc.index_of(m.nstart)
     return sc.index_of(prev.nend - 1) == i - 1 and sc.tokens[i].text.startswith("و") \
         and m.rule.endswith("clitic_w")
 
 
-def _groups(sc: _Scene, actors: Sequence[Any]) -> list[list[Any]]:
+def _groups(sc: Passage, actors: Sequence[Any]) -> list[list[Any]]:
     """Mentions joined by «و» into one noun phrase, in text order."""
     out: list[list[Any]] = []
     for m in actors:
@@ -352,7 +237,7 @@ def _groups(sc: _Scene, actors: Sequence[Any]) -> list[list[Any]]:
     return out
 
 
-def _group_roles(sc: _Scene, group: list[Any]) -> list[str]:
+def _group_roles(sc: Passage, group: list[Any]) -> list[str]:
     """Roles of a coordinated group: victims together («5 من عناصر الحوثي
     والقوات الموالية لصالح قتلوا»), the others after the first's role."""
     first, last = group[0], group[-1]
@@ -393,6 +278,10 @@ def _vague(key: str | None) -> bool:
     return bool(term is not None and term.vague)
 
 
+def _non_state(m: Any) -> bool:
+    return not _generic(m) and m.actor.inter not in STATE_INTER
+
+
 def _pick(cands: list[Any]) -> Any | None:
     """The first named actor, else the first generic one («مسلحين»)."""
     named = [m for m in cands if not _generic(m)]
@@ -416,11 +305,11 @@ def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any 
     ranked = [(agents, "actor.agent_marker"), (by["party"], "actor.party"),
               ([] if hidden else by["plain"], "actor.first_named")]
     if _battle(triggers):
-        ranked.append(([m for m in by["victim"] if not _generic(m) and m.actor.inter not in STATE_INTER],
-                       "actor.battle_party"))
+        ranked.append(([m for m in by["victim"] if _non_state(m)], "actor.battle_party"))
         if not by["victim"]:
-            # «مصادر في المقاومة: الهجوم أسفر عن ...» (not when they report their own dead)
-            ranked.append((by["source"], "actor.battle_source"))
+            # «مصادر في المقاومة: الهجوم أسفر عن ...»: an armed group's own media report its
+            # operations (not when they report their own dead; a state's officials report all)
+            ranked.append(([m for m in by["source"] if _non_state(m)], "actor.battle_source"))
     for group, rule in ranked:
         a1 = _pick(group)
         if a1 is not None:
@@ -445,7 +334,7 @@ def fits(rule: str, sub_event_type: str) -> bool:
 def roles(actors: Sequence[Any], triggers: Sequence[Trigger], casualties: Sequence[Casualty],
           tokens: Sequence[Token], index_of: Any) -> Roles:
     """Assign actor1 (perpetrator), actor2 (other side) and victims."""
-    sc = _Scene(tokens, index_of, triggers, casualties)
+    sc = Passage(tokens, index_of, triggers, casualties)
     pairs = [(m, k) for g in _groups(sc, actors) for m, k in zip(g, _group_roles(sc, g))]
     by = {k: [m for m, kk in pairs if kk == k] for k in ROLE_NAMES}
     a1, r1 = _actor1(by, triggers)
