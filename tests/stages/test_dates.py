@@ -270,3 +270,41 @@ def test_a_part_of_the_current_month_still_ahead_is_last_years():
 def test_a_part_of_a_coming_month_stays_ahead():
     d = one("أوائل شهر يونيو المقبل", date(2015, 12, 24))
     assert (d.start.year, d.start.month) == (2016, 6)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في 14 الجاري", date(2015, 8, 14)),
+    ("في 15 يوليو الجاري", date(2015, 7, 15)),
+    ("في الثامن من يوليو الجاري", date(2015, 7, 8)),
+])
+def test_days_of_the_current_month(text, expected):
+    d = one(text, THURSDAY)
+    assert d.value == expected and d.text == text.removeprefix("في ")
+
+
+@pytest.mark.parametrize("text,month,year", [
+    ("منذ مارس الماضي", 3, 2015), ("في مارس آذار 2013", 3, 2013), ("في يوليو تموز", 7, 2015),
+    ("والشهر الماضي", 7, 2015), ("هذا الشهر", 8, 2015),
+])
+def test_more_month_phrases(text, month, year):
+    d = one(text, THURSDAY)
+    assert ((d.start or d.value).year, (d.start or d.value).month) == (year, month)
+
+
+def test_since_a_month_is_a_span_up_to_publication():
+    d = one("تحاصر القوات المدينة منذ مارس الماضي", THURSDAY)
+    assert (d.start, d.value, d.precision, d.rule) == (date(2015, 3, 1), THURSDAY, 3, "date.since_month")
+
+
+def test_since_a_morning_keeps_its_day():
+    assert one("اشتباكات منذ صباح أمس", THURSDAY).value == date(2015, 8, 5)
+
+
+@pytest.mark.parametrize("text", ["هذا الأسبوع", "الأسبوع الجاري"])
+def test_this_week_is_the_week_up_to_publication(text):
+    d = one(text, THURSDAY)
+    assert (d.start, d.value, d.precision) == (date(2015, 7, 31), THURSDAY, 2)
+
+
+def test_since_last_week_covers_the_marker():
+    assert one("منذ الأسبوع الماضي", THURSDAY).text == "منذ الأسبوع الماضي"

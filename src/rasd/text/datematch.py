@@ -133,8 +133,18 @@ class DateMatcher(PeriodPatterns):
                 hit = self.at(i + size)
                 if hit is not None:
                     hit.first = i
-                    return hit
+                    return self.since(hit) if self.texts[i] in self.lex.periods["since"] else hit
         return None
+
+    def since(self, hit: DateHit) -> DateHit:
+        """«منذ مارس الماضي», «منذ الأسبوع الماضي»: what has gone on since then, up to publication.
+
+        («منذ صباح أمس» keeps its day: the start of a fight coders date it by.)
+        """
+        if hit.precision == 1 or self.pub is None or hit.value > self.pub:
+            return hit
+        return DateHit(hit.first, hit.last, self.pub, "since_" + hit.rule, precision=3,
+                       start=hit.start or hit.value, relative=True, confidence=0.5)
 
     def core(self, i: int) -> DateHit | None:
         if i >= self.n:
@@ -186,6 +196,9 @@ class DateMatcher(PeriodPatterns):
             if second is not None and second > day:
                 first_day, day, k = day, second, k2
         self._range_first = first_day
+        if self.t(k) in self.lex.current and self.t(k) != "هذا":  # «في 14 الجاري»
+            value = safe_date(self.pub.year, self.pub.month, day) if self.pub else None
+            return DateHit(i, k, value, "day_of_this_month", relative=True) if value else None
         if self.t(k) == "من":
             k += 1
         if self.t(k) in self.lex.periods["month"]:  # «من الشهر الجاري»
@@ -210,6 +223,8 @@ class DateMatcher(PeriodPatterns):
         if direction:
             y, m = resolve_month(self.pub, month, direction)
             value, last = safe_date(y, m, day), last + 1
+        elif self.t(last + 1) in self.lex.current:  # «15 يوليو الجاري»
+            value, last = safe_date(self.pub.year, month, day), last + 1
         else:
             value = resolve_day_month(self.pub, month, day)
         return DateHit(i, last, value, "day_month", relative=True) if value else None
@@ -237,6 +252,9 @@ class DateMatcher(PeriodPatterns):
             if other is not None:
                 last = other[2]
                 return last + 1 if self.t(last + 1) == ")" else last
+        this, other = month_at(self.texts, last, backwards=True), month_at(self.texts, last + 1)
+        if this is not None and other is not None and this[0] == other[0]:
+            return other[2]  # «مارس آذار» (news agencies write the pair without a mark)
         return last
 
     def year_after(self, last: int) -> tuple[int | None, int]:

@@ -68,6 +68,11 @@ class PeriodPatterns:
         if word in self.lex.periods["week"] and self.t(i + 1) in self.lex.past:
             return DateHit(i, i + 1, pub - timedelta(days=7), "last_week", precision=2,
                            start=pub - timedelta(days=13), relative=True, confidence=0.7)
+        this_week = ((word in self.lex.periods["week"] and self.t(i + 1) in self.lex.current)
+                     or (word == "هذا" and self.t(i + 1) in self.lex.periods["week"]))
+        if this_week:  # «هذا الأسبوع», «الأسبوع الجاري»: the week up to the report
+            return DateHit(i, i + 1, pub, "this_week", precision=2, start=pub - timedelta(days=6),
+                           relative=True, confidence=0.6)
         size = next((s for s in (3, 2, 1) if self.words(i, s) in self.lex.within), 0)
         if size:
             days, last = self.amount(i + size)
@@ -85,6 +90,7 @@ class PeriodPatterns:
             days, last = self.amount(i + 1)
             if days is None:
                 return None
+            last += self.t(last + 1) in self.lex.past  # «منذ الأسبوع الماضي»
             if word in self.lex.periods["ago"]:
                 return DateHit(i, last, pub - timedelta(days=days), "ago", precision=_precision(days, 3),
                                relative=True, confidence=0.7)
@@ -138,6 +144,9 @@ class PeriodPatterns:
         """«ديسمبر 2014», «في حزيران», «منتصف يوليو (تموز)», «الشهر الماضي», «نوفمبر الماضي»."""
         k, position = i, _POSITION.get(self.texts[i])
         k += position is not None
+        if self.t(k) == "هذا" and self.t(k + 1) in self.lex.periods["month"]:  # «هذا الشهر»
+            return self.month_hit(i, k + 1, self.pub.year, self.pub.month, position,
+                                  relative=True) if self.pub else None
         named_month = self.t(k) in ("شهر", "الشهر") and month_at(self.texts, k + 1) is not None
         k += named_month
         if self.t(k) in self.lex.periods["month"] and not named_month:
@@ -152,8 +161,9 @@ class PeriodPatterns:
         month, _, last = found
         twin_last = self.twin(last)
         year, year_last = self.year_after(twin_last)
-        if self.t(k) in month_table().ambiguous and not (named_month or year or twin_last > last):
-            return None  # «أب» father, «مارس» practised
+        marked = self.t(twin_last + 1) in self.lex.past | self.lex.future | self.lex.current
+        if self.t(k) in month_table().ambiguous and not (named_month or year or twin_last > last or marked):
+            return None  # «أب» father, «مارس» practised; «مارس الماضي» is the month
         if year is not None:
             return self.month_hit(i, year_last, year, month, position, relative=False)
         if self.pub is None:

@@ -89,6 +89,8 @@ def date_lexicon() -> DateLexicon:
     markers = data["markers"]
     periods = {k: frozenset(normalize_key(w) for w in v)
                for k, v in data["periods"].items() if k != "within"}
+    for k in ("week", "month"):  # «والشهر الماضي», «والأسبوع الماضي»
+        periods[k] = periods[k] | _words(periods[k], clitics=True)
     day_parts = frozenset(p for ph in _phrases(data["day_parts"]["words"]) for p in _variants(ph))
     within = frozenset(p for ph in _phrases(data["periods"]["within"]) for p in _variants(ph))
     starters = set(weekdays) | {p[0] for p in relative} | {p[0] for p in day_parts}
