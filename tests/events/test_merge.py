@@ -36,8 +36,6 @@ def test_merged_evidence_cites_both_reports():
     assert record.fields["fatalities"].rule.endswith("+merged_min")
 
 
-@pytest.mark.xfail(strict=True, reason="merge.absorb appends the other report's scene mention to the "
-                   "sublocations even when it names the same gazetteer place as the kept scene")
 def test_a_place_named_again_by_the_second_report_is_no_sublocation():
     assert one_event(TWICE)["sublocations"] == []
 
@@ -95,9 +93,6 @@ def test_a_battle_at_the_governorate_is_not_folded_into_a_strike_in_a_town():
         ("سراقب", AIR), ("إدلب", "Armed clash")]
 
 
-@pytest.mark.xfail(strict=True, reason="merge.absorb extends keep.reports with the other's reports "
-                   "before _better_kind compares them, so the report that gives the toll no longer "
-                   "wins: the figure-less shelling report names the merged air strike")
 def test_the_report_that_gives_the_toll_names_the_merged_incident():
     e = one_event("قصفت قوات النظام بلدة باتبو بالمدفعية. "
                   "وقتل 5 مدنيين في غارات لطيران النظام على بلدة باتبو.")

@@ -111,12 +111,16 @@ def _min_known(values: list[int | None]) -> int | None:
     return min(known) if known else None
 
 
+def _mention_key(m: Any) -> str:
+    return m.place.gid if m.place is not None else "name:" + normalize_key(m.surface)
+
+
 def _better_kind(a: Draft, b: Draft) -> bool:
-    """Does ``a`` name the incident's kind better than ``b``? The report that
-    gives the toll names it; else a battle wins over the strikes that supported
-    it (ACLED codes a clash with air cover as a clash); else a specific word
-    over a generic one."""
-    if bool(_exact_tolls(a)) != bool(_exact_tolls(b)):
+    """Does a later report ``a`` rename the incident first reported as ``b``?
+    The report that gives the toll names it; else a battle wins over the
+    strikes reported with it (ACLED codes a clash with air cover as a clash);
+    else a specific word over a generic one."""
+    if bool(_exact_tolls(b)) != bool(_exact_tolls(a)):
         return bool(_exact_tolls(a))
     battle_a, battle_b = a.kind.event_type == "Battles", b.kind.event_type == "Battles"
     if battle_a != battle_b and not (_generic(a) and not _generic(b)):
@@ -126,10 +130,10 @@ def _better_kind(a: Draft, b: Draft) -> bool:
 
 def absorb(keep: Draft, other: Draft) -> None:
     """Fold ``other`` into ``keep`` (same incident)."""
+    if _better_kind(other, keep):  # before the reports are pooled
+        keep.kind = other.kind
     keep.reports.extend(other.reports)
     keep.frames.extend(other.frames)
-    if _better_kind(other, keep):
-        keep.kind = other.kind
     if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
                                      and other.roles.rule1 == "actor.agent_marker"):
         # a perpetrator named for the same incident elsewhere wins (EVENTS.md §3)
@@ -141,9 +145,13 @@ def absorb(keep: Draft, other: Draft) -> None:
         unit = keep.scene
         keep.scene = other.scene
         other = replace(other, scene=unit)
+    named = {_mention_key(m) for m in [keep.scene.mention, *keep.scene.sublocations]}
+    if keep.scene.place is not None:
+        named.add(keep.scene.place.gid)
     for m in other.scene.sublocations + [other.scene.mention]:
-        if m is not keep.scene.mention and m not in keep.scene.sublocations:
+        if _mention_key(m) not in named:  # a place named again is no sublocation
             keep.scene.sublocations.append(m)
+            named.add(_mention_key(m))
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:
