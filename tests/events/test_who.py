@@ -206,3 +206,22 @@ def test_the_subject_of_a_verbal_noun_with_a_lam_object_is_the_perpetrator():
 def test_officials_quoted_as_the_source_are_not_the_perpetrators():
     r = roles_of("قتل 12 شخصا في هجوم على فندق وسط البلاد وفق حصيلة أعلنها مسؤولون في الجيش المصري")
     assert fam(r.actor1) != "EGY"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # announcing a death is not causing it; the subject of «فتح النار» did
+    ("أعلن الجيش التركي مقتل ثلاثة جنود حين فتح عناصر من حزب العمال الكردستاني النار على قافلة", "KURD"),
+    # «أعلن X أنه قتل»: X says it did it
+    ("أعلنت أجهزة الأمن الروسية أنها قتلت ثمانية مسلحين في منطقة القوقاز", "RUS"),
+])
+def test_an_announcement_names_the_perpetrator_only_when_it_claims_the_act(text, actor1):
+    assert families(text)[0] == actor1
+
+
+def test_the_speaker_of_a_report_is_not_the_gunman():
+    assert roles_of("قالت الشرطة المصرية إن مسلحا فتح النار على مقهى في القاهرة فقتل شخصين").actor1 is None
+
+
+def test_a_command_that_reports_the_enemys_dead_killed_them():
+    r = roles_of("وأوضحت قيادة العمليات المشتركة في العراق أن 7 عناصر من تنظيم داعش قتلوا في اشتباكات")
+    assert (fam(r.actor1), r.rule1) == ("IRQ_GOV", "actor.battle_source")

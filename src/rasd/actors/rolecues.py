@@ -29,6 +29,7 @@ class Cues:
     agent_before: frozenset[str]
     agent_phrases: tuple[tuple[str, ...], ...]
     agent_after: frozenset[str]
+    claim_that: frozenset[str]
     subject_verbs: frozenset[str]
     object_suffixes: tuple[str, ...]
     other_before: frozenset[str]
@@ -69,7 +70,7 @@ def cues() -> Cues:
     words = {k: _norm(v["words"]) for k, v in d.items() if isinstance(v, dict) and "words" in v}
     return Cues(
         agent_before=words["agent_before"], agent_phrases=_phrases(d["agent_before"]["phrases"]),
-        agent_after=words["agent_after"], subject_verbs=words["subject_verbs"],
+        agent_after=words["agent_after"], claim_that=_norm(d["agent_after"]["claim_that"]), subject_verbs=words["subject_verbs"],
         object_suffixes=tuple(sorted(d["subject_verbs"]["object_suffixes"], key=len, reverse=True)),
         other_before=words["other_before"], other_phrases=_phrases(d["other_before"]["phrases"]),
         party_before=words["party_before"], possessive=words["possessive"],

@@ -118,6 +118,8 @@ def _governs(sc: Passage, i: int, j: int) -> bool:
         t = sc.tokens[k]
         if t.kind == "punct":
             return False
+        if has(t, cues().claim_that) and k + 1 < len(sc.tokens) and _verb_before(sc.tokens[k + 1]):
+            return True  # «أعلنت أجهزة الأمن الروسية الأحد أنها قتلت ثمانية»
         if _verb_before(t) and not _plural_verb(t.text):
             return any(k < a <= k + 2 for a in trig_starts)
     return False
@@ -305,8 +307,15 @@ def _actor1(by: dict[str, list[Any]], triggers: Sequence[Trigger]) -> tuple[Any 
     ranked = [(agents, "actor.agent_marker"), (by["party"], "actor.party"),
               ([] if hidden else by["plain"], "actor.first_named")]
     if _battle(triggers):
-        ranked.append(([m for m in by["victim"] if _non_state(m)], "actor.battle_party"))
-        if not by["victim"]:
+        dead = [m for m in by["victim"] if _non_state(m)]
+        if dead:
+            # «أوضحت قيادة العمليات المشتركة أن 7 من داعش قتلوا»: who reports the enemy's
+            # dead killed them; else the side named through its dead is a party
+            foes = {_family(m) for m in dead}
+            ranked.append(([m for m in by["source"] if not _generic(m) and _family(m) not in foes],
+                           "actor.battle_source"))
+            ranked.append((dead, "actor.battle_party"))
+        elif not by["victim"]:
             # «مصادر في المقاومة: الهجوم أسفر عن ...»: an armed group's own media report its
             # operations (not when they report their own dead; a state's officials report all)
             ranked.append(([m for m in by["source"] if _non_state(m)], "actor.battle_source"))
