@@ -238,7 +238,7 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
     k = j
     while k < len(w.tokens) and k <= end + 4 and _plain_word(w, k):
         k += 1
-    if w.text(k) in CLAUSE_BREAKS or _and_number(w, k):
+    if w.text(k) in CLAUSE_BREAKS or w.text(k) in ADDITION or _and_number(w, k):
         j = k
     while w.text(j) in {"علي", "الاقل", "الاكثر", "تقريبا"}:
         j += 1
@@ -248,7 +248,7 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
         j += 1
     elif _and_number(w, j):
         pass  # «وثلاثة من العاملين»: the conjunction is glued to the number word
-    elif w.text(j) in {"اضافه", "بالاضافه"} and w.text(j + 1) == "الي":
+    elif w.text(j) in ADDITION and w.text(j + 1) == "الي":
         j += 2
     else:
         return None
@@ -263,6 +263,8 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
 
 #: prepositions and conjunctions that open a new phrase, not the victim's
 PHRASE_OPENERS = frozenset({"في", "ب", "علي", "الي", "جراء", "اثر", "خلال", "و", "عن", "بعد", "منذ"})
+#: «إضافة إلى ثلاثة من العاملين»: a further group of victims
+ADDITION = frozenset({"اضافه", "بالاضافه"})
 
 
 def _and_number(w: Window, k: int) -> bool:
@@ -271,7 +273,7 @@ def _and_number(w: Window, k: int) -> bool:
 
 def _plain_word(w: Window, k: int) -> bool:
     t = w.text(k)
-    return (t not in CLAUSE_BREAKS and t not in PHRASE_OPENERS and k not in w.num_at
+    return (t not in CLAUSE_BREAKS and t not in PHRASE_OPENERS and t not in ADDITION and k not in w.num_at
             and k not in w.cue_at and not t.isdigit())
 
 
