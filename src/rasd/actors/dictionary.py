@@ -30,7 +30,7 @@ BLOCK = "\x00block"  # the term key of a blocked phrase
 #: adjective endings of each head form: (prefix, suffixes)
 FORMS = {"def_m": ("ال", ("",)), "def_f": ("ال", ("ة",)), "def_pl": ("ال", ("ين", "ون")),
          "indef_m": ("", ("",)), "indef_m_acc": ("", ("ا",)), "indef_f": ("", ("ة",)),
-         "indef_pl": ("", ("ين", "ون"))}
+         "indef_dual_f": ("", ("تين", "تان")), "indef_pl": ("", ("ين", "ون"))}
 WEAK = 0.5  # weight of a weak country indicator
 MAX_SPELLINGS = 64  # variants entered per alias at most
 

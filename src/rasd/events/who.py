@@ -35,7 +35,8 @@ AFTER_WINDOW = 3  # words after a mention searched for a claim of responsibility
 VICTIM_GAP = 4  # words allowed between a death word and its victim
 GOVERN_REACH = 3  # words between an actor and the verb or the event it governs
 LAYING_REACH = 5  # words between «نصب» and «كمينا» (the subject)
-TRIGGER_REACH = 2  # a mention this close after a trigger is its perpetrator
+TRIGGER_REACH = 1  # right after a trigger: its perpetrator («قصف قوات النظام»), but not
+# one word further («هاجم أكاديمية الشرطة»: the police own the target), unless «لـ»
 TRIGGER_REACH_L = 3  # «غارات جوية مكثفة للطيران الروسي»: «لـ» reaches further
 STATE_INTER = (1, 8)  # a state's forces, at home or abroad
 ROLE_NAMES = ("victim", "agent", "source", "support", "party", "other", "agent_trig", "agent_subj",
