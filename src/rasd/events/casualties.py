@@ -185,6 +185,8 @@ def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, 
             nxt = skip + 1
         if w.text(nxt) == "و" and (nxt + 1 in w.num_at or w.victim_classes(nxt + 1)):
             k = nxt + 1
+        elif _and_number(w, nxt):  # «وخمسة مدنيين»
+            k = nxt
         elif w.victim_classes(nxt) and w.cue_at[nxt].clitic.startswith("و"):
             k = nxt
         else:
@@ -315,6 +317,11 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
     subject = _subject_before(w, i)
     if subject:
         n, a, vcls, va, vb = subject
+        group = _victim_group(w, a)
+        if group and group[0] is not None and group[3] < i:
+            # «12 متشددا وخمسة مدنيين قتلوا»: the coordinated groups add up
+            total, _, _, _, subsets, _ = group
+            return total, n, a, m.last, vcls, va, vb, subsets
         return n.value, n, a, m.last, vcls, va, vb, subsets
     if not _implicit_plural(m.key) and not _some_of(w, m.last + 1):
         # a bare verb («قتل الأبرياء», «القتل بغطاء الدين») counts no one
