@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup run test bench gazetteer score clean
+.PHONY: setup run test bench gazetteer score floor clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ bench: setup
 score: setup
 	$(BIN)/rasd extract $(SHARED)/eval/dev/articles.jsonl -o out/dev.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/dev/gold.jsonl out/dev.jsonl
+
+# re-record the dev-set regression floor (tests/golden/dev_floor.json) after a gain
+floor: setup
+	$(BIN)/python scripts/dev_floor.py --shared $(SHARED) --write
 
 gazetteer: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-build.lock
