@@ -194,6 +194,17 @@ def test_seed_article_names_the_regime_russia_and_hezbollah(seed_article):
     ("تقدم الحشد الشعبي نحو تكريت.", "PMF"),
     ("قصف حزب الله مواقع في الزبداني.", "HEZ"),
     ("قصفت الطائرات الأمريكية مواقع في الموصل.", "USA_COALITION"),
+    # dual, accusative and «الضربات» forms of a state's forces
+    ("هاجمت مروحيتان أميركيتان حاجزا في ولاية هلمند.", "USA_COALITION"),
+    ("شاهد السكان جنديا سوريا يطلق النار في درعا.", "SYR_GOV"),
+    ("أسفرت الضربات الروسية عن مقتل عشرة في إدلب.", "RUS"),
+    # «الثوار» of Yemen are the resistance, of Syria the rebels
+    ("اقتحم الثوار قاعدة العند في لحج.", "YEM_GOV"),
+    ("اقتحم الثوار مطار أبو الظهور في ريف إدلب.", "OPP"),
+    # bare «القوات الموالية» of the 2015 Yemen reports
+    ("سيطرت القوات الموالية على زنجبار في أبين.", "YEM_GOV"),
+    ("نسبت السلطات الهجوم في أضنة إلى التمرد الكردي.", "KURD"),
+    ("قالت قيادة العمليات المشتركة في العراق إن القوات تقدمت في الأنبار.", "IRQ_GOV"),
 ])
 def test_phrases_of_the_2015_press_name_their_family(text, family):
     assert families(text, Y2015)[0] == family
