@@ -171,8 +171,8 @@ class Drafter:
                                      t in attacks)
             if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):
                 return [], []
-            scs = [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)] \
-                or self._referenced_scene(f, attacks, reports)
+            scs = self._referenced_scene(f, attacks, reports) \
+                or [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)]
             # the kind is what the words that report the event say
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
