@@ -37,9 +37,6 @@ def test_neighbourhoods_of_one_city_with_one_figure_are_one_event_at_the_city():
     assert [(e["location_ar"], e["fatalities"], e["geo_precision"]) for e in found] == [("حلب", 10, 1)]
 
 
-@pytest.mark.xfail(strict=True, reason="scene.scenes keeps the first neighbourhood as the scene "
-                   "mention (so it is missing from the sublocations) and lists the city itself, "
-                   "named as «مدينة حلب», among the sublocations")
 def test_the_neighbourhoods_hit_together_are_the_sublocations_of_the_city_event():
     e = one_event("قتل 10 مدنيين في قصف لقوات النظام على حيي السكري والشعار في مدينة حلب.")
     assert (e["location_ar"], e["sublocations"]) == ("حلب", ["السكري", "الشعار"])
@@ -50,8 +47,6 @@ def test_one_neighbourhood_is_the_scene_itself():
     assert (e["location_ar"], e["admin1"], e["fatalities"]) == ("السكري", "Aleppo", 4)
 
 
-@pytest.mark.xfail(strict=True, reason="scene.role gives «مدينة» + a populated place the scene role, "
-                   "so the city that contains the neighbourhood becomes a sublocation")
 def test_the_city_of_a_neighbourhood_contains_it_and_is_no_sublocation():
     e = one_event("قتل 4 مدنيين في قصف لقوات النظام على حي السكري في مدينة حلب.")
     assert e["sublocations"] == []

@@ -96,13 +96,17 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
         containers += [m for m in scene_ms if specificity(m) < 5]
         scene_ms = [m for m in scene_ms if specificity(m) >= 5]
     hoods = [m for m in scene_ms if m.place is not None and m.place.level == "neighbourhood"]
+    # «حي السكري في مدينة حلب»: the city contains its neighbourhoods
+    parents = {m.place.parent for m in hoods}
+    cities = [m for m in scene_ms if m.place is not None and m.place.gid in parents]
+    containers += cities
+    scene_ms = [m for m in scene_ms if m not in cities]
     plural_cue = any((m.cue or "") in PLURAL_NEIGHBOURHOOD_CUES for m in scene_ms)
     if hoods and (len(hoods) >= 2 or plural_cue):
         parent = _same_city(hoods)
         city = city_of(hoods[0].place) if parent else None
         if city is not None:
-            others = [m for m in scene_ms if m is not hoods[0]]
-            return [Scene(hoods[0], others, containers, city, "scene.neighbourhoods_of_city")]
+            return [Scene(hoods[0], list(scene_ms), containers, city, "scene.neighbourhoods_of_city")]
     if len(scene_ms) == 1 or has_figure:
         return [Scene(scene_ms[0], scene_ms[1:], containers,
                       rule="scene.single" if len(scene_ms) == 1 else "scene.shared_figure")]
