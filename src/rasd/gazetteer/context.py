@@ -128,8 +128,10 @@ class Context:
         cc, w = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
         return cc if w >= 1.5 and w / total >= 0.6 else None
 
-    def dominant(self, d: Decision) -> tuple[str, str] | None:
-        """The admin1 the sentence (else the article) is clearly about, apart from ``d``."""
+    def dominant(self, d: Decision, least: float = 1.5) -> tuple[str, str] | None:
+        """The admin1 the sentence (else the article) is clearly about, apart from ``d``:
+        in the article, at least half the weight and ``least`` (a name the gazetteer
+        lacks takes ``least=0.8``: the one governorate an article names will do)."""
         own = self._own(d)[0]
         sent = {k: w - own.get(k, 0.0)
                 for k, w in self.sentence_admin1.get(d.match.sentence, {}).items()}
@@ -141,7 +143,7 @@ class Context:
         total = sum(art.values())
         if art and total > 0:
             key, w = max(art.items(), key=lambda kv: (kv[1], kv[0]))
-            if w >= 1.5 and w / total >= 0.5:
+            if w >= least and w / total >= 0.5:
                 return key
         return None
 

@@ -172,6 +172,9 @@ class Geocoder:
             if m.blocked:
                 continue
             rows = sorted({c // 2 for c in m.codes})
+            cc = m.extra.get("country")
+            if cc is not None:  # «دوما الفلسطينية»: the namesakes in that country
+                rows = [r for r in rows if self.gaz.rows[r][CC] == cc] or rows
             d = Decision(m, rows, [1.0 / len(rows)] * len(rows) if rows else [], self._rule(m))
             if m.cue is not None and m.key in ANAPHORS:
                 m.extra["anaphor"] = ANAPHORS[m.key]  # «أحياء المدينة»: the city named before

@@ -94,9 +94,13 @@ class Lexicon:
         self.country_support = frozenset(_keys(lex["needs_cue"]["country_support"]))
         self.needs_cue = set(_keys(lex["needs_cue"]["names"]))
         self.needs_cue |= set(_keys(load_toml("gazetteer/admin1.toml")["ambiguous"]["names"]))
-        for c in load_toml("gazetteer/countries.toml")["countries"].values():
+        countries = load_toml("gazetteer/countries.toml")
+        for c in countries["countries"].values():
             if c.get("ambiguous"):
                 self.needs_cue |= set(_keys(c["ar"]))
+        #: «الفلسطينية» → PS: a country adjective after a place name
+        self.country_adjectives = {k: cc for cc, words in countries["adjectives"].items()
+                                   for k in _keys(words)}
         self.needs_cue |= set(self.cues)  # «معسكر» is also Mascara, Algeria
         stop = load_toml("gazetteer/stoplist.toml")
         self.stop = frozenset(stop["stop"])

@@ -23,24 +23,31 @@ import functools
 from dataclasses import dataclass, field
 from .keys import loose_forms
 from .lexicon import Cue, Lexicon, readings
-from .store import Gazetteer
+from .store import LEVEL, Gazetteer
 from .surround import read_surroundings
 from .words import Word, Words, words_of
 
-__all__ = ["ANAPHORS", "Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
+__all__ = ["ANAPHORS", "PRONOUN_ANAPHORS", "Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
 
-#: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
+#: what may stand between a cue and its name («منطقة "الصوابر"», «مدينة: حلب»)
 _CUE_GAP = ":(«\"'"
 #: definite nouns that point back to a unit named before, and the level they point to
 ANAPHORS = {"المحافظه": "admin1", "المدينه": "populated", "المديريه": "admin2",
             "البلده": "populated", "الريف": "admin1", "البلاد": "country"}
+#: a noun with a pronoun that points to the place just named («حلب وريفها»: the
+#: countryside, its governorate; «زنجبار وضواحيها»: near the town)
+PRONOUN_ANAPHORS = {"ريفها": "countryside", "ريفه": "countryside", "ضواحيها": "outskirts",
+                    "ضواحيه": "outskirts", "اطرافها": "outskirts", "اطرافه": "outskirts",
+                    "محيطها": "outskirts", "محيطه": "outskirts"}
 _SAME = frozenset(["نفسها", "نفسه", "ذاته", "ذاتها"])
 _ANAPHOR_FORMS: dict[str, tuple[str, str]] = {}
-for _w, _kind in ANAPHORS.items():
+for _w, _kind in list(ANAPHORS.items()) + list(PRONOUN_ANAPHORS.items()):
     for _p in ("", "و", "ف", "ب", "وب", "فب"):
         _ANAPHOR_FORMS[_p + _w] = (_p, _kind)
+for _w, _kind in ANAPHORS.items():
     for _p in ("ل", "ول"):  # «للمدينة»: «ل» absorbs the article's alif
         _ANAPHOR_FORMS[_p + "ل" + _w[2:]] = (_p, _kind)
+#: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
 NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
                        "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
                        "ذي ذو ال بلاد مزرعه تله جب مشرفه".split())
@@ -111,10 +118,11 @@ class Matcher:
         return matches
 
     def _anaphors(self, words: Words, matches: list[Match]) -> None:
-        """«جنوب غربي المحافظة», «الريف الشمالي», «بالريف ذاته»: a unit named before.
+        """«جنوب غربي المحافظة», «الريف الشمالي», «بالريف ذاته», «وريفها»: a unit
+        named before.
 
-        Only with a direction before or after it, or «نفسه/ذاته» after it: alone,
-        «المدينة» is too often just "the city".
+        A definite noun only with a direction before or after it, or «نفسه/ذاته»
+        after it: alone, «المدينة» is too often just "the city".
         """
         taken = {k for m in matches for k in range(m.start, m.end)}
         texts = words.texts
@@ -125,7 +133,8 @@ class Matcher:
             prefix, kind = hit
             after = texts[i + 1] if i + 1 < len(texts) and words.joined[i + 1] else ""
             before = self._direction_ending(words, i - 1)
-            if before or after in _SAME or (after in self.lex.directions and after.startswith("ال")):
+            if kind in PRONOUN_ANAPHORS.values() or before or after in _SAME or (
+                    after in self.lex.directions and after.startswith("ال")):
                 m = self._match(words, i, i + 1, prefix, "", ())
                 m.extra["anaphor"] = kind
                 matches.append(m)
@@ -183,6 +192,15 @@ class Matcher:
                     return 2, prefix, key, tuple(c | 1 for c in codes)
         return None
 
+    def _cue_then_name(self, key: str, codes: tuple[int, ...]) -> bool:
+        """A village named with a cue word and another name («مدينه تعز»: Yemeni
+        villages so named), read better as the cue and the name. A unit so named
+        stays one («ريف دمشق»), and so does a toponym («جبل صبر»)."""
+        first, _, rest = key.partition(" ")
+        cue = self.lex.cues.get(first)
+        return cue is not None and not cue.toponym and bool(self.gaz.lookup(rest)) and all(
+            self.gaz.rows[c // 2][LEVEL] in ("populated", "neighbourhood") for c in codes)
+
     def _word_info(self, text: str) -> tuple[bool, bool, bool, tuple[str, ...]]:
         """(is a cue, may start a name, may start one after a cue, stems that open a
         longer name) for one word; cached, as most words recur."""
@@ -231,6 +249,8 @@ class Matcher:
                 # a cue word before a name is a cue, not a village; «كرم» before
                 # «البيك» is the head of a longer name the gazetteer lacks
                 hit = None
+            if hit is not None and hit[0] > 1 and self._cue_then_name(hit[2], hit[3]):
+                hit = None  # «مدينة تعز»: the cue and the city, not a village so named
             if hit is None and nxt:
                 hit = self._loose_pair(words, i)
             if hit is None:
@@ -288,13 +308,20 @@ class Matcher:
         by_start = {m.start: m for m in matches}
         texts = words.texts
         info = self._info
-        # «جبهة النصرة»: a cue word inside an organization's name is no cue
-        inside = {k for m in matches if m.blocked for k in range(m.start, m.end)}
+        # «جبهة النصرة»: a cue word inside an organization's name is no cue; the
+        # first word of a longer name is that name's cue («ريف دمشق», «جبل صبر»)
+        inside = {k for m in matches if m.blocked or m.end - m.start > 1
+                  for k in range(m.start, m.end)}
+        blocked = {k for m in matches if m.blocked for k in range(m.start, m.end)}
         for i in range(len(texts) - 1):
-            if not info(texts[i])[0] or i in inside or i + 1 in inside:
+            if not info(texts[i])[0] or i + 1 in blocked or (i in inside and i not in by_start):
                 continue
             cue = self.lex.cue(texts[i])
             if cue is None:
+                continue
+            if i in inside:
+                if by_start[i].cue is None and not by_start[i].blocked:
+                    by_start[i].cue = cue
                 continue
             w, nxt = words[i], words[i + 1]
             if cue is None or nxt.sentence != w.sentence or not (

@@ -113,7 +113,8 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     _one_sense(gaz, accepted)
     _follow(gaz, accepted)
     by_admin1 = _confident_by_admin1(gaz, accepted)
-    for d in accepted:
+    # last first: a region named after a place is settled before the place it holds
+    for d in sorted(accepted, key=lambda d: -d.match.start):
         if d.rows:
             d.context = _deciders(gaz, d, by_admin1)
         _veto(geo, d, ctx)
@@ -198,7 +199,9 @@ def _anaphora(gaz: Gazetteer, anaphors: list[Decision], placed: list[Decision]) 
         kind = a.match.extra["anaphor"]
         before = [d for d in ordered if d.match.start < a.match.start]
         found = None
-        if kind == "admin1":  # a governorate named as such within three sentences first
+        if kind in ("countryside", "outskirts"):
+            found = _pronoun_antecedent(gaz, a, before)
+        elif kind == "admin1":  # a governorate named as such within three sentences first
             for d in reversed(before):
                 if a.match.sentence - d.match.sentence > 3:
                     break
@@ -215,8 +218,29 @@ def _anaphora(gaz: Gazetteer, anaphors: list[Decision], placed: list[Decision]) 
             a.match.extra["antecedent"] = found[0]
 
 
+def _pronoun_antecedent(gaz: Gazetteer, a: Decision, before: list[Decision]
+                        ) -> tuple[Decision, int] | None:
+    """«حلب وريفها»: the place named last, in the same or the previous sentence;
+    its countryside is its governorate, its outskirts are near the place itself."""
+    for d in reversed(before):
+        if a.match.sentence - d.match.sentence > 1:
+            return None
+        if gaz.rows[d.best][LEVEL] == "country":  # type: ignore[index]
+            continue
+        if a.match.extra["anaphor"] == "outskirts":
+            a.match.near = True
+            return d, d.best  # type: ignore[return-value]
+        target = _target(gaz, "admin1", d)
+        return (d, target) if target is not None else None
+    return None
+
+
 def _target(gaz: Gazetteer, kind: str, d: Decision) -> int | None:
     """The row an anaphor of ``kind`` takes from decision ``d``'s best reading."""
+    if kind == "countryside":
+        kind = "admin1"
+    elif kind == "outskirts":
+        return d.best
     r = gaz.rows[d.best]  # type: ignore[index]
     if kind == "country":
         return gaz.country_row(r[CC])
@@ -255,6 +279,10 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     if d.best is None:
         d.fallback = _unknown_area(geo.gaz, d, ctx)
         return
+    cc = d.match.extra.get("country")
+    if cc is not None and geo.gaz.rows[d.best][CC] != cc:
+        d.fallback, d.rule = (cc, ""), d.rule + ":country"  # no namesake in that country
+        return
     if d.region is not None:
         _veto_by_region(geo, d)
         return
@@ -274,6 +302,10 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     # Sanaa district of that name, nor «الروضة» the district of Shabwah
     vouched = geo.prominent(d.best) or (geo.salient(d.best) and d.match.key not in geo.lex.common
                                         and (cue is None or geo.cue_fits(cue, r[LEVEL])))
+    # so does a unit of the same name around it («مدينة الضالع», seat of its governorate)
+    vouched = vouched or (cue is not None and geo.cue_fits(cue, r[LEVEL]) and any(
+        geo.gaz.rows[o][LEVEL] in ("admin1", "admin2") and geo.gaz.rows[o][CC] == r[CC]
+        and geo.gaz.rows[o][ADMIN1] == r[ADMIN1] for o in d.rows))
     if main is not None and main != r[CC] and (weak_cue or not geo.prominent(d.best)):
         d.fallback = dominant if dominant and dominant[0] == main else (main, "")
     elif dominant is not None and not vouched and \
@@ -293,7 +325,7 @@ def _unknown_area(gaz: Gazetteer, d: Decision, ctx: Context) -> tuple[str, str] 
         g = gaz.rows[d.region.best]
         area = d.region.fallback or (g[CC], g[ADMIN1])
     if area is None or not area[1]:
-        dominant = ctx.dominant(d)
+        dominant = ctx.dominant(d, least=0.8)
         if dominant is not None and (area is None or dominant[0] == area[0]):
             area = dominant
     return area

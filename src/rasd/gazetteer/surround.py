@@ -95,8 +95,13 @@ def _cue_prefix(lex: Lexicon, words: Words, m: Match) -> str:
 
 
 def _direction_after(lex: Lexicon, words: Words, m: Match) -> None:
-    """«ريف حلب الغربي», «الريف الشمالي الغربي»: an adjective after the name."""
+    """«ريف حلب الغربي», «الريف الشمالي الغربي»: an adjective after the name;
+    «قرية دوما الفلسطينية»: a country adjective (``extra["country"]``)."""
     j, texts = m.end, words.texts
+    if j < len(texts) and words.joined[j] and words.sent[j] == m.sentence:
+        cc = lex.country_adjectives.get(texts[j])
+        if cc is not None:
+            m.extra["country"] = cc
     for n in (2, 1):
         if j + n <= len(texts) and words.joined[j] and words.run(j, n) >= n \
                 and words.sent[j] == m.sentence:

@@ -106,7 +106,8 @@ class Places:
         region = self.gaz.place(r.best)
         if place is None and region.level not in _REGION_LEVELS:
             return self._area((self.gaz.cc_of(r.best), region.admin1 or ""))
-        return region
+        # a resolved place keeps a region that holds it, not one it is only near
+        return region if place is None or d.link == "in" else None
 
     def _mention(self, doc: Document, d: Decision) -> PlaceMention:
         m = d.match
