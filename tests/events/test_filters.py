@@ -39,9 +39,6 @@ def test_a_negated_attack_is_not_an_event():
     assert events("لم تقصف قوات النظام بلدة باتبو.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="filters.reports_event knows negators (لا لم لن ...) and statement "
-                   "verbs, but not denials: «نفت/نفى» are missing from filters.NEGATORS and from "
-                   "frames.toml [statement]")
 def test_a_denied_attack_is_not_an_event():
     assert events("نفت قوات النظام أنها قصفت بلدة باتبو.") == []
 
@@ -50,9 +47,6 @@ def test_a_threat_is_not_an_event():
     assert events("تهدد قوات النظام بقصف بلدة باتبو.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="frames._is_modal and filters.reports_event look for modality "
-                   "words in the 4 tokens up to and including the trigger, so «تستعد» four words "
-                   "before «غارات» (a two-word actor between) is out of reach")
 def test_a_preparation_named_before_a_two_word_actor_is_not_an_event():
     assert events("تستعد قوات النظام لشن غارات على بلدة باتبو.") == []
 

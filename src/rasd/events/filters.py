@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 from ..mentions import Token, Trigger
 from .typing_ import role
-from .words import any_before, is_word
+from .words import MODAL_WINDOW, any_before, is_word
 
 MAX_TRIGGER_PLACE_TOKENS = 10
 #: how far after an attack word its verb of occurrence may come («التفجير الإرهابي الذي استهدف»)
@@ -80,7 +80,7 @@ def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_o
         return False
     if _inside(quotes, trigger.nstart) or _negated(tokens, i):
         return False
-    if any_before(tokens, i + 1, "modality", 4):
+    if any_before(tokens, i + 1, "modality", MODAL_WINDOW):
         return False
     return not _clause_statement(tokens, i, index_of(clause_start_of(trigger.nstart)))
 

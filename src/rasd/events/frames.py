@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from ..document import Document
 from ..mentions import Casualty, Sentence, Token, Trigger
-from .words import any_before, is_word
+from .words import MODAL_WINDOW, any_before, is_word
 
 DEATHS = ("death", "death_or_injury")
 
@@ -192,4 +192,4 @@ def _is_modal(ctx: _Ctx, f: Frame) -> bool:
     """An intention or plan («تستعد لاستعادة», «جاهزيتها لإطلاق»), not an event."""
     if f.casualties:
         return False
-    return all(any_before(ctx.tokens, ctx.index(t.nstart) + 1, "modality", 4) for t in f.triggers)
+    return all(any_before(ctx.tokens, ctx.index(t.nstart) + 1, "modality", MODAL_WINDOW) for t in f.triggers)

@@ -10,6 +10,11 @@ from ..text.arabic import normalize_key
 from ..text.lexicon import variants
 
 
+#: how many tokens before a trigger (itself included) an intention word reaches:
+#: «تستعد قوات النظام لشن غارات»
+MODAL_WINDOW = 6
+
+
 @functools.lru_cache(maxsize=None)
 def words(kind: str) -> frozenset[str]:
     """The normalized words of one section of frames.toml."""
