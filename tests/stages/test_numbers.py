@@ -162,3 +162,38 @@ def test_spaced_hijri_date_and_year_are_not_counts():
 def test_seed_article_reads_its_tolls(seed_article):
     found = [n for n in PIPE(seed_article)["numbers"] if n.kind == "cardinal"]
     assert [n.value for n in found][:3] == [23, 3, 8]
+
+
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10_000_000), st.sampled_from(["plain", "commas", "indic", "persian"]))
+def test_digits_in_any_script_read_back_as_their_value(n, form):
+    digits = {"plain": str(n), "commas": f"{n:,}", "indic": str(n).translate(_INDIC),
+              "persian": str(n).translate(_PERSIAN)}[form]
+    found = numbers(f"قتل {digits} شخصا")
+    assert [(m.value, m.kind) for m in found] == [(n, "cardinal")], digits
+
+
+#: units whose definite form is another word («الست» the lady, «الاثنين» Monday,
+#: «الواحد» per) are left out of definite compounds by the lexicon
+_DEFINITE_UNITS = (3, 4, 5, 7, 8, 9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_DEFINITE_UNITS), st.integers(2, 9), st.booleans(), st.booleans())
+def test_definite_compounds_read_back_as_their_value(unit, tens, feminine, oblique):
+    """«الأربع والعشرين», «الثمانية والأربعون»: the article on both words."""
+    n = tens * 10 + unit
+    first, _and, second = _words(n, feminine, oblique).split()
+    text = f"ال{first} وال{second}"
+    assert [m.value for m in numbers(f"خلال الساعات {text} الماضية")] == [n], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 999), st.sampled_from(["على الأقل", "على الاقل"]))
+def test_at_least_after_a_number_keeps_its_value(n, words):
+    found = one(f"قتل {_words(n, False, True)} {words}")
+    assert (found.value, found.qualifier) == (n, "at_least")
