@@ -45,9 +45,6 @@ def test_a_massacre_without_a_number_counts_ten():
     assert e["fatalities"] == 10
 
 
-@pytest.mark.xfail(strict=True, reason="draft.Drafter.draft only scales an existing number-less death "
-                   "figure by LARGE_WORDS; a «مجزرة» with no casualty word is coded with 0 fatalities "
-                   "although it reports a significant number of dead (EVENTS.md §2: 10)")
 def test_a_massacre_reported_without_any_casualty_word_counts_ten():
     assert one_event("ارتكب طيران النظام مجزرة بغارات على بلدة باتبو.")["fatalities"] == 10
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from ..mentions import Casualty, Token
-from .figures import Figures, figures
+from .figures import Figures, figures, massacre
 from .frames import Frame
 from .scene import Scene, scenes
 from .filters import (armed, attack_reference, natural_deaths_only, nominal, quoted_ranges,
@@ -148,8 +148,10 @@ class Drafter:
 
     def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
         """Drafts (usually one) or a tally for one frame."""
-        large = any(t.text in LARGE_WORDS for t in f.triggers)
-        figs = figures(f.casualties, large)
+        large = [t for t in f.triggers if t.text in LARGE_WORDS]
+        figs = figures(f.casualties, bool(large))
+        if large and not figs.has_deaths and not f.casualties:
+            massacre(figs, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
         if self._background(when):
             return [], []

@@ -8,6 +8,7 @@ wounded together is a death report without a number, the injured unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..document import Span
 from ..mentions import Casualty
@@ -84,3 +85,12 @@ def figures(casualties: list[Casualty], large: bool = False) -> Figures:
         if value is not None and f.fatalities and value > f.fatalities:
             setattr(f, name, f.fatalities)
     return f
+
+
+def massacre(f: Figures, words: list[Any]) -> None:
+    """«ارتكب طيران النظام مجزرة»: a massacre with no casualty word reports a
+    significant number of dead (EVENTS.md §2: 10)."""
+    f.fatalities = UNKNOWN_LARGE
+    f.exact = False
+    f.rule = "fatalities.acled_default_massacre"
+    f.spans = [w.span for w in words]
