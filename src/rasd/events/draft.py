@@ -17,6 +17,7 @@ from .filters import (armed, attack_reference, natural_deaths_only, nominal, quo
                       reports_event, strategic_ok, violent_death)
 from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
 from .when import DateContext, When
+from .words import any_before, is_word
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
@@ -131,6 +132,16 @@ class Drafter:
         return [Scene(m, [], [c for c in f.places if c is not m],
                       rule="scene.admin_unit_only" if unit else "scene.single")]
 
+    def _main_triggers(self, triggers: list[Any]) -> list[Any]:
+        """The triggers of the action itself: strikes named as support for it
+        («بإسناد من طيران التحالف», «بغطاء جوي») do not decide its kind."""
+        main = [t for t in triggers if not self._support(t)]
+        return main or triggers
+
+    def _support(self, t: Any) -> bool:
+        i = self.index_of(t.nstart)
+        return is_word(self.tokens[i], "support") or any_before(self.tokens, i, "support", 3)
+
     def _background(self, when: When) -> bool:
         """An incident the article dates more than a week before publication is
         background (a trial, an anniversary, a list of past attacks): EVENTS.md
@@ -188,7 +199,7 @@ class Drafter:
         r = roles(actors, triggers, f.casualties, self.tokens, self.index_of)
         fam1 = r.actor1.actor.family if r.actor1 is not None else None
         civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
-        kind = choose_type(triggers, fam1, figs.has_deaths, civilians)
+        kind = choose_type(self._main_triggers(triggers), fam1, figs.has_deaths, civilians)
         if kind.trigger is not None and kind.trigger in attacks:
             kind = replace(kind, rule="type.attack_reference")
         if not strategic_ok(kind.event_type, around):
