@@ -167,7 +167,8 @@ class Drafter:
         if self._background(when):
             return [], []
         has_figure = bool(f.deaths())
-        scs = scenes(f.places, self.tokens, self.index_of, has_figure, self.city_of, self.eligible)
+        scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
+                     self.eligible)
         specific = [s for s in scs if (s.place is None and s.mention.cue) or
                     (s.place is not None and s.place.level in ("populated", "neighbourhood", "admin3", "admin2"))]
         if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))):

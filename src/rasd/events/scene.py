@@ -49,6 +49,8 @@ def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
     if before and (is_word(before[-1], "reference") or
                    (len(before) > 1 and is_word(before[-2], "reference") and before[-1].text == "من")):
         return "reference"
+    if any(_norm(t.text) == "بين" for t in before):
+        return "reference"  # «الطريق الذي يربط بين الحوطة وعدن»: the ends of a road or a front
     if m.place is not None and m.place.level in ("country", "admin1"):
         return "container"
     # a district («منطقة الرضمة», «مديرية حيس») is the scene unless the frame
@@ -110,7 +112,11 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
     if len(scene_ms) == 1 or has_figure:
         return [Scene(scene_ms[0], scene_ms[1:], containers,
                       rule="scene.single" if len(scene_ms) == 1 else "scene.shared_figure")]
-    return [Scene(m, [], containers, rule="scene.list_one_event_each") for m in _distinct(scene_ms)]
+    # a list with no shared figure: one event per place the text singles out
+    # with a cue («بلدات كفرناها والمنصورة»); a bare list of cities and
+    # provinces («في عدن ولحج ومأرب») is a summary of a war, not a report
+    listed = [m for m in _distinct(scene_ms) if m.cue or specificity(m) >= SPECIFICITY["neighbourhood"]]
+    return [Scene(m, [], containers, rule="scene.list_one_event_each") for m in listed]
 
 
 def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -> Scene | None:
