@@ -51,8 +51,10 @@ def same_place(a: Draft, b: Draft) -> bool:
 def _within(unit: Draft, d: Draft) -> bool:
     """Is ``unit`` coded only at an admin unit that contains ``d``'s place
     («التفجير ... في منطقة عسير» and «مسجد قوات الطوارئ في أبها»)?"""
-    u, p = unit.scene.place, d.scene.place
-    if unit.scene.rule != "scene.admin_unit_only" or u is None or p is None or p is u:
+    u = unit.scene.place
+    # an unresolved town still names its governorate («جبل الجماجم بمحافظة البيضاء»)
+    p = d.scene.place or getattr(d.scene.mention, "region", None)
+    if unit.scene.rule != "scene.admin_unit_only" or u is None or p is None or d.scene.place is u:
         return False
     if d.scene.rule == "scene.admin_unit_only" or p.country != u.country:
         return False
