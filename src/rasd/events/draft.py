@@ -171,7 +171,8 @@ class Drafter:
                      self.eligible)
         specific = [s for s in scs if (s.place is None and s.mention.cue) or
                     (s.place is not None and s.place.level in ("populated", "neighbourhood", "admin3", "admin2"))]
-        if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))):
+        if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))
+                           or _spread(scs, f.places)):
             return [], [Tally(f, figs, when)]
         triggers = f.triggers or f.borrowed.get("triggers", [])
         around = self.sentence_actors.get(f.sentence, [])
@@ -223,6 +224,16 @@ class Drafter:
             drafts.extend(d)
             tallies.extend(t)
         return drafts, tallies
+
+
+def _spread(scs: list[Scene], places: list[Any]) -> bool:
+    """A toll placed only at a governorate while the frame names other areas
+    too («قتل أكثر من 84 ... على الأحياء المحاصرة شرق المدينة وريفها»)
+    covers several places: a running total, not one incident."""
+    if len(scs) != 1 or scs[0].rule != "scene.admin_unit_only":
+        return False
+    areas = {m.place.gid for m in places if m.place is not None and m.place.level != "country"}
+    return len(areas) >= 2
 
 
 def lend(frames: list[Frame]) -> None:

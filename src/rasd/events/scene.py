@@ -135,8 +135,9 @@ def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -
 def _near_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -> Scene | None:
     """«قرية شمال شرقي أربيل», «عمليات شرقي الفلوجة»: when the text only says
     near which town it happened, the event is coded at that town (ACLED
-    geo_precision 2)."""
-    refs = [m for m in places if roles[id(m)] == "reference" and m.place is not None
+    geo_precision 2). Not «شرق المدينة» pointing back to a city already
+    named: that is an area of it, often a whole front."""
+    refs = [m for m in places if roles[id(m)] == "reference" and m.place is not None and m.rule != "anaphora"
             and specificity(m) >= SPECIFICITY["admin3"] and (eligible is None or eligible(m))]
     if not refs:
         return None
