@@ -74,8 +74,8 @@ def case_parent_of(case: Case) -> ParentOf:
 def populations(store: "Store") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(pairs in one incident, same-day same-admin1 pairs in different incidents)."""
     rows = store.db.query(
-        "SELECT r.event_id, r.article_id, r.event_date, r.admin1, i.incident_id FROM records r "
-        "JOIN incident_reports i ON i.event_id = r.event_id WHERE r.is_current = 1")
+        "SELECT r.event_id, r.article_id, r.event_date, r.admin1, p.incident_id FROM records r "
+        "JOIN profiles p ON p.profile_id = r.profile_id WHERE r.is_current = 1")
     by_incident: dict[str, list[str]] = defaultdict(list)
     by_day_area: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:

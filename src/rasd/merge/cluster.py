@@ -1,19 +1,20 @@
-"""From pairwise links to incidents, independently of arrival order.
+"""From pairwise links to incidents, independently of arrival order: the definition.
 
-Reports are nodes; a link (a compatible pair, :mod:`rasd.merge.rules`) is an
-edge. Analyst overrides add edges (``join``) or remove them (``split``).
+Nodes are merge profiles (:mod:`rasd.merge.profile`, or single reports); a
+link (a compatible pair, :mod:`rasd.merge.rules`) is an edge. Analyst
+overrides add edges (``join``) or remove them (``split``), as do reports of
+one article (never one incident).
 
-- A *block* is a connected component of that graph: the only reports whose
-  grouping can change when one report is added, edited or removed. The store
-  recomputes one block at a time, which is what keeps merging incremental.
-- Within a block, incidents are built greedily in a canonical order (event
-  date, then event id): a report joins the incident all of whose reports it is
-  linked to (complete linkage, so a chain of one-day gaps never becomes a
-  week-long incident), preferring the closest one; otherwise it starts a new
-  incident. Reports joined by an analyst move as one.
+Incidents are built greedily in a canonical order (event day, then id): a
+node joins the incident all of whose nodes it is linked to (complete linkage,
+so a chain of one-day gaps never becomes a week-long incident), preferring
+the best total score, then the earliest incident; otherwise it starts a new
+incident. Nodes joined by an analyst move as one.
 
-Both steps depend only on the set of reports and links, so two stores fed the
-same articles in different orders, or with interruptions, agree exactly.
+That depends only on the nodes and links, so two stores fed the same articles
+in different orders, or with interruptions, agree exactly. :func:`clusters`
+runs it from scratch; the store gets the same result incrementally with
+:mod:`rasd.merge.regroup`.
 """
 from __future__ import annotations
 
@@ -74,14 +75,6 @@ class Graph:
     def effective_edges(self) -> list[Pair]:
         out = {p for p in self.edges if p not in self.splits} | set(self.joins)
         return sorted(p for p in out if p[0] in self.nodes and p[1] in self.nodes)
-
-
-def components(graph: Graph) -> dict[str, list[str]]:
-    """Connected components keyed by their smallest report id (the block id)."""
-    uf = _UnionFind(graph.nodes)
-    for a, b in graph.effective_edges():
-        uf.union(a, b)
-    return uf.groups()
 
 
 def _join_groups(members: Sequence[str], graph: Graph) -> list[list[str]]:

@@ -125,6 +125,13 @@ class Dialect:
     def table_exists(self, name: str) -> bool:
         raise NotImplementedError
 
+    def columns(self, table: str) -> list[str]:
+        """The column names of ``table`` (a trusted identifier, never user input)."""
+        cur = self._execute(f"SELECT * FROM {table} WHERE 1 = 0", ())
+        names = [d[0] for d in cur.description]
+        cur.fetchall()
+        return names
+
 
 class SQLiteDialect(Dialect):
     """stdlib sqlite3 in WAL mode; explicit BEGIN IMMEDIATE so writers queue, not fail."""

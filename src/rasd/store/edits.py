@@ -10,7 +10,8 @@ in order, so re-running a newer pipeline (``rasd reprocess``) keeps them.
   or leave it and its id changes;
 - a link: ``target_id`` is ``"a|b"`` (sorted event ids), the new value ``join``,
   ``split`` or ``auto`` (back to the rules); the decision in force is also kept
-  in ``link_overrides`` for the merger.
+  in ``link_overrides`` for the merger, and both reports get merge profiles of
+  their own (:mod:`rasd.merge.profile`) while it is in force.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import StoreError
 from ..merge.cluster import pair
+from ..merge.incident import summarize
+from ..merge.profile import solo_id
 from .codec import (RECORD_COLUMNS, chunks, check_edit, dumps, loads, marks, overlay,
                     record_columns)
 
@@ -52,7 +55,7 @@ class EditsMixin:
         """Change one field of a report; its incident is rebuilt. Returns the edit id."""
         value = _checked(field, value)
         with self.db.transaction():
-            rows = self.db.query("SELECT extracted, data, is_current FROM records "
+            rows = self.db.query("SELECT article_id, extracted, data, is_current FROM records "
                                  "WHERE event_id = ?", (event_id,))
             if not rows:
                 raise StoreError(f"no report with event id {event_id!r}")
@@ -61,10 +64,11 @@ class EditsMixin:
             eff = overlay(loads(rows[0]["extracted"]), self.record_edits([event_id])[event_id],
                           report=True)
             cols = ", ".join(f"{c} = ?" for c in ("kind", *RECORD_COLUMNS))
-            self.db.execute(f"UPDATE records SET {cols}, data = ? WHERE event_id = ?",
-                            (eff.get("kind", "event"), *record_columns(eff), dumps(eff), event_id))
+            self.db.execute(f"UPDATE records SET {cols}, summary = ?, data = ? WHERE event_id = ?",
+                            (eff.get("kind", "event"), *record_columns(eff),
+                             dumps(summarize(eff)), dumps(eff), event_id))
             if rows[0]["is_current"]:
-                self.merger.relink(event_id)
+                self.merger.sync([rows[0]["article_id"]], changed=[event_id])
         return edit_id
 
     def edit_incident(self, incident_id: str, field: str, value: Any, *, who: str,
@@ -76,10 +80,12 @@ class EditsMixin:
             if not rows:
                 raise StoreError(f"no incident with id {incident_id!r}")
             data = loads(rows[0]["data"])
-            anchor = min(r["event_id"] for r in data["reports"])
+            anchor = self.db.scalar(
+                "SELECT min(r.event_id) FROM records r JOIN profiles p ON p.profile_id = "
+                "r.profile_id WHERE p.incident_id = ?", (incident_id,))
             edit_id = self._log("incident", anchor, field, data.get(field), value, who,
                                 note or f"incident {incident_id}")
-            self.merger.recompute([anchor])
+            self.merger.sync([], refold=[incident_id])
         return edit_id
 
     def link(self, event_a: str, event_b: str, decision: str, *, who: str,
@@ -91,8 +97,9 @@ class EditsMixin:
             raise StoreError("a report cannot be linked to itself")
         a, b = pair(event_a, event_b)
         with self.db.transaction():
-            found = self.db.scalar("SELECT count(*) FROM records WHERE event_id IN (?, ?)", (a, b))
-            if found != 2:
+            found = self.db.query("SELECT article_id, profile_id FROM records WHERE event_id "
+                                  "IN (?, ?)", (a, b))
+            if len(found) != 2:
                 raise StoreError(f"unknown report id among {a}, {b}")
             old = self._link_state(a, b)
             edit_id = self._log("link", f"{a}|{b}", "link", old, decision, who, note)
@@ -100,7 +107,10 @@ class EditsMixin:
             if decision != "auto":
                 self.db.execute("INSERT INTO link_overrides (event_a, event_b, decision, edit_id) "
                                 "VALUES (?, ?, ?, ?)", (a, b, decision, edit_id))
-            self.merger.recompute([a, b])
+            # both reports are re-filed (pinned, or back to their shared profiles) and re-clustered
+            self.merger.sync([r["article_id"] for r in found],
+                             seeds=[r["profile_id"] for r in found if r["profile_id"]] +
+                             [solo_id(a), solo_id(b)])
         return edit_id
 
     def edits(self, target_id: str | None = None) -> list[dict[str, Any]]:
@@ -121,8 +131,24 @@ class EditsMixin:
                              "event_b = ?", (a, b))
         if rows:
             return rows[0]["decision"]
-        auto = self.db.scalar("SELECT count(*) FROM links WHERE event_a = ? AND event_b = ?", (a, b))
-        return "auto: linked" if auto else "auto: not linked"
+        return "auto: linked" if self.rule_links(a, b) else "auto: not linked"
+
+    def rule_links(self, a: str, b: str) -> bool:
+        """Whether the merge rules link two current event reports (analysts aside)."""
+        rows = {r["event_id"]: r for r in self.db.query(
+            "SELECT event_id, article_id, profile_id FROM records WHERE event_id IN (?, ?)", (a, b))}
+        if len(rows) != 2 or rows[a]["article_id"] == rows[b]["article_id"]:
+            return False
+        pa, pb = rows[a]["profile_id"], rows[b]["profile_id"]
+        if not pa or not pb:
+            return False
+        sig = {p: self.db.query("SELECT signature, mergeable FROM profiles WHERE profile_id = ?",
+                                (p,))[0] for p in (pa, pb)}
+        if pa == pb or sig[pa]["signature"] == sig[pb]["signature"]:
+            return bool(sig[pa]["mergeable"])
+        x, y = pair(pa, pb)
+        return self.db.scalar("SELECT count(*) FROM profile_links WHERE profile_a = ? AND "
+                              "profile_b = ?", (x, y)) > 0
 
     def _log(self, kind: str, target: str, field: str, old: Any, new: Any, who: str,
              note: str | None) -> int:

@@ -1,248 +1,221 @@
-"""Incremental merging inside the store: one block at a time.
+"""Incremental merging inside the store: profiles, links, then incidents.
 
-When reports arrive, change or leave, only the blocks they touch (connected
-groups of linked reports, :mod:`rasd.merge.cluster`) are re-clustered, from
-ids, dates and link scores alone; then only the incidents whose reports
-changed are rebuilt from the full records. Every call runs inside the
-caller's transaction, so an article's records and the incidents they change
-are committed together.
+Every current event report belongs to a *profile* (:mod:`rasd.merge.profile`):
+the reports the merge rule cannot tell apart. Links are kept between
+profiles, found by blocking (profiles sharing a place key within a day), so a
+new report costs a few indexed look-ups however many reports its incident
+already has:
+
+- a report whose profile exists joins it; the profile's incident adds the
+  report's summary (:func:`rasd.merge.incident.combine`) and nothing else moves;
+- a report with a new profile is compared with the candidate profiles only,
+  and the profiles its arrival can reach are re-decided
+  (:mod:`rasd.merge.regroup`, :mod:`rasd.store.incidents`).
+
+:meth:`Merger.sync` brings the merge tables in step with the current records
+of some articles, whatever happened to them (new, new version, reprocessed,
+edited, pinned by an analyst's link decision). It runs inside the caller's
+transaction, so an article's records and the incidents they change are
+committed together. The result depends only on the records and the analysts'
+decisions, never on the order they came in.
 """
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from itertools import combinations
+from typing import Any, Iterable, Sequence
 
-from ..merge.cluster import Graph, clusters, components, pair
-from ..merge.incident import aggregate, incident_id
+from ..merge.cluster import pair
+from ..merge.incident import Summary
+from ..merge.profile import (SOLO, block_keys, canonical, day, profile_id, representative,
+                             self_reasons, signature, solo_id)
 from ..merge.rules import ParentOf, compare
-from .codec import chunks, dumps, incident_columns, loads, marks, overlay
+from . import incidents
+from .codec import chunks, dumps, loads, marks
 from .dialect import Dialect
 
-#: the reason stored for a pair an analyst joined
-JOINED = "joined by an analyst"
-_EVENTS = "is_current = 1 AND kind = 'event'"
+
+@dataclass
+class Changes:
+    """What one transaction did to the profiles; settled at its end."""
+
+    #: profiles whose links, conflicts or analyst decisions changed (new or pinned)
+    seeds: set[str] = field(default_factory=set)
+    #: incidents that lost a profile, with the position (day, id) of the profile
+    lost: list[tuple[str, tuple[str, str]]] = field(default_factory=list)
+    #: profiles deleted (their last report left)
+    gone: set[str] = field(default_factory=set)
+    #: incident -> summaries of reports added to its existing profiles
+    added: dict[str, list[Summary]] = field(default_factory=dict)
+    #: incidents to rebuild from their reports (a report left, changed or was edited)
+    refold: set[str] = field(default_factory=set)
 
 
 class Merger:
-    """Keeps ``links``, ``incidents`` and ``incident_reports`` in step with the records."""
+    """Keeps profiles, their links and the incidents in step with the records."""
 
     def __init__(self, db: Dialect, parent_of: ParentOf | None = None) -> None:
         self.db = db
         self.parent_of = parent_of
 
-    # --- public operations (call inside a transaction)
-    def add(self, event_ids: Sequence[str]) -> None:
-        """Link newly current event reports to the others and rebuild what they touch."""
-        recs = self._records(event_ids)
-        rows = []
-        for rec in sorted(recs.values(), key=lambda r: r["event_id"]):
-            for other in self._candidates(rec):
-                a, b = sorted((rec, other), key=lambda r: r["event_id"])
-                decision = compare(a, b, self.parent_of)
-                if decision.linked:
-                    rows.append((a["event_id"], b["event_id"], decision.score,
-                                 dumps(list(decision.reasons))))
-        self.db.executemany("INSERT INTO links (event_a, event_b, score, reasons) "
-                            "VALUES (?, ?, ?, ?) ON CONFLICT (event_a, event_b) DO NOTHING", rows)
-        self.recompute(list(recs))
+    # --- public operation (call inside a transaction)
+    def sync(self, article_ids: Iterable[str], *, changed: Iterable[str] = (),
+             seeds: Iterable[str] = (), refold: Iterable[str] = ()) -> None:
+        """Re-file the current event reports of ``article_ids`` and settle what moved.
 
-    def remove(self, event_ids: Sequence[str]) -> None:
-        """Take reports out of merging (superseded, deleted or no longer events)."""
-        if not event_ids:
-            return
-        blocks = self._blocks_of(event_ids)
-        for part in chunks(list(event_ids)):
-            m = marks(len(part))
-            self._drop_incidents_of(part)
-            self.db.execute(f"DELETE FROM links WHERE event_a IN ({m}) OR event_b IN ({m})",
-                            (*part, *part))
-            self.db.execute(f"UPDATE records SET block_id = NULL WHERE event_id IN ({m})", part)
-        self.recompute(list(self._block_members(blocks)), dirty=False)
-
-    def relink(self, event_id: str) -> None:
-        """Recompute one report's links after an analyst changed it."""
-        self.db.execute("DELETE FROM links WHERE event_a = ? OR event_b = ?", (event_id, event_id))
-        if self._records([event_id]):
-            self.add([event_id])  # its old block is rebuilt too: it still carries the block id
-        else:
-            self.remove([event_id])
-
-    def recompute(self, seeds: Iterable[str], dirty: bool = True) -> None:
-        """Re-cluster the blocks of ``seeds`` (and of every report linked to them).
-
-        Incidents whose reports are unchanged are left as they are, unless
-        ``dirty`` says the seeds themselves changed (new, edited, relinked).
+        ``changed``: event ids whose effective record changed in place (an
+        edit): their incident is rebuilt. ``seeds``: profiles to re-cluster
+        (an analyst's link decision). ``refold``: incidents to rebuild.
         """
-        seeds = sorted(set(seeds))
-        if not seeds:
+        ch = Changes(seeds=set(seeds), refold=set(refold))
+        edited = set(changed)
+        for article_id in sorted(set(article_ids)):
+            self._sync_article(article_id, ch, edited)
+        incidents.settle(self.db, ch)
+
+    # --- profiles
+    def _sync_article(self, article_id: str, ch: Changes, edited: set[str]) -> None:
+        rows = sorted(self.db.query(
+            "SELECT event_id, kind, is_current, profile_id, summary, data FROM records WHERE "
+            "article_id = ? AND (profile_id IS NOT NULL OR (is_current = 1 AND kind = 'event'))",
+            (article_id,)), key=lambda r: r["event_id"])
+        pinned = self._pinned([r["event_id"] for r in rows])
+        twins: Counter[str] = Counter()
+        held: list[str] = []
+        for row in rows:
+            eid, want, sig, ok, reasons = row["event_id"], None, None, False, []
+            if row["is_current"] and row["kind"] == "event":
+                sig = signature(loads(row["data"]))
+                ok, reasons = self_reasons(sig, self.parent_of)
+                if eid in pinned or not ok:
+                    want = solo_id(eid)
+                else:  # a second identical report of one article is another profile
+                    base = profile_id(sig)
+                    want = profile_id(sig, twins[base])
+                    twins[base] += 1
+                held.append(want)
+            if row["profile_id"] == want:
+                inc = self._incident_of(want) if want and eid in edited else None
+                if inc:
+                    ch.refold.add(inc)
+                continue
+            if row["profile_id"]:
+                self._leave(row["profile_id"], ch)
+            if want and sig is not None:
+                self._join(want, sig, ok, reasons, loads(row["summary"]), ch)
+            self.db.execute("UPDATE records SET profile_id = ? WHERE event_id = ?", (want, eid))
+        self._set_conflicts(article_id, held, ch)
+
+    def _join(self, pid: str, sig: dict[str, Any], ok: bool, reasons: list[str],
+              summary: Summary, ch: Changes) -> None:
+        """One report joins profile ``pid`` (created, keyed and linked if new)."""
+        rows = self.db.query("SELECT incident_id FROM profiles WHERE profile_id = ?", (pid,))
+        if rows:
+            self.db.execute("UPDATE profiles SET n_reports = n_reports + 1 WHERE profile_id = ?",
+                            (pid,))
+            inc = rows[0]["incident_id"]
+            if inc:  # a brand-new profile (no incident yet) is clustered with the seeds
+                ch.added.setdefault(inc, []).append(summary)
             return
-        nodes = self._dates(sorted(set(seeds) | self._neighbours(seeds)))
-        blocks = {b for _, b in nodes.values() if b}
-        nodes.update(self._block_members(sorted(blocks)))
-        graph = self._graph(nodes)
-        old = self._incidents_of(sorted(nodes))
-        keep: set[str] = set()
-        changed = set(seeds) if dirty else set()
-        for block_id, comp in components(graph).items():
-            moved = [e for e in comp if nodes[e][1] != block_id]
-            self.db.executemany("UPDATE records SET block_id = ? WHERE event_id = ?",
-                                [(block_id, e) for e in moved])
-            order = sorted(comp, key=lambda e: (nodes[e][0], e))
-            for members in clusters(order, graph):
-                inc = incident_id(members)
-                if inc in old and old[inc][0] == set(members) and not changed & set(members):
-                    if old[inc][1] != block_id:
-                        self.db.execute("UPDATE incidents SET block_id = ? WHERE incident_id = ?",
-                                        (block_id, inc))
-                    keep.add(inc)
-                    continue
-                self._write_incident(block_id, members, graph)
-                keep.add(inc)
-        stale = sorted(set(old) - keep)
-        for part in chunks(stale):
-            self.db.execute(f"DELETE FROM incident_reports WHERE incident_id IN "
-                            f"({marks(len(part))})", part)
-            self.db.execute(f"DELETE FROM incidents WHERE incident_id IN ({marks(len(part))})", part)
+        the_day = day(sig)
+        self.db.execute(
+            "INSERT INTO profiles (profile_id, day, signature, reasons, mergeable, n_reports, "
+            "incident_id) VALUES (?, ?, ?, ?, ?, 1, NULL)",
+            (pid, the_day, canonical(sig), dumps(reasons), int(ok)))
+        ch.seeds.add(pid)
+        ch.gone.discard(pid)
+        if ok and the_day:
+            keys = block_keys(sig, self.parent_of)
+            self._link(pid, sig, the_day, keys)
+            self.db.executemany("INSERT INTO profile_keys (place_key, day, profile_id) "
+                                "VALUES (?, ?, ?)", [(k, the_day, pid) for k in keys])
+
+    def _link(self, pid: str, sig: dict[str, Any], the_day: str, keys: Sequence[str]) -> None:
+        """Links between a new profile and the candidates: same place key, within a day."""
+        if not keys:
+            return
+        d = date.fromisoformat(the_day)
+        found: set[str] = set()
+        for part in chunks(list(keys)):
+            found |= {r["profile_id"] for r in self.db.query(
+                f"SELECT DISTINCT profile_id FROM profile_keys WHERE place_key IN "
+                f"({marks(len(part))}) AND day >= ? AND day <= ?",
+                (*part, (d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()))}
+        found.discard(pid)
+        rows = []
+        for part in chunks(sorted(found)):
+            for r in self.db.query(f"SELECT profile_id, signature FROM profiles WHERE profile_id "
+                                   f"IN ({marks(len(part))})", part):
+                a, b = pair(pid, r["profile_id"])
+                sa, sb = (sig, loads(r["signature"])) if a == pid else (loads(r["signature"]), sig)
+                decision = compare(representative(sa, a), representative(sb, b), self.parent_of)
+                if decision.linked:
+                    rows.append((a, b, decision.score, dumps(list(decision.reasons))))
+        self.db.executemany("INSERT INTO profile_links (profile_a, profile_b, score, reasons) "
+                            "VALUES (?, ?, ?, ?)", rows)
+
+    def _leave(self, pid: str, ch: Changes) -> None:
+        """One report leaves profile ``pid``; the last one takes the profile with it."""
+        rows = self.db.query("SELECT n_reports, incident_id, day FROM profiles "
+                             "WHERE profile_id = ?", (pid,))
+        if not rows:
+            return
+        row = rows[0]
+        if row["incident_id"]:
+            ch.refold.add(row["incident_id"])
+        if int(row["n_reports"]) > 1:
+            self.db.execute("UPDATE profiles SET n_reports = n_reports - 1 WHERE profile_id = ?",
+                            (pid,))
+            return
+        for table in ("profile_keys", "profiles"):
+            self.db.execute(f"DELETE FROM {table} WHERE profile_id = ?", (pid,))
+        self.db.execute("DELETE FROM profile_links WHERE profile_a = ? OR profile_b = ?", (pid, pid))
+        ch.gone.add(pid)
+        partners = self._joined(pid)
+        ch.seeds.update(partners)  # they leave its unit: re-decided
+        if row["incident_id"]:  # its incident changed there: what came later is re-decided
+            # (from the start when it was in a joined unit, whose position is gone with it)
+            ch.lost.append((row["incident_id"], ("", "") if partners else (row["day"] or "", pid)))
+
+    def _set_conflicts(self, article_id: str, held: list[str], ch: Changes) -> None:
+        """Profiles sharing this article's reports are kept apart (the extractor split them)."""
+        new = {pair(a, b) for a, b in combinations(sorted(set(held)), 2)}
+        old = {(r["profile_a"], r["profile_b"]) for r in self.db.query(
+            "SELECT profile_a, profile_b FROM profile_conflicts WHERE article_id = ?",
+            (article_id,))}
+        if new == old:
+            return
+        self.db.execute("DELETE FROM profile_conflicts WHERE article_id = ?", (article_id,))
+        self.db.executemany("INSERT INTO profile_conflicts (article_id, profile_a, profile_b) "
+                            "VALUES (?, ?, ?)", [(article_id, a, b) for a, b in sorted(new)])
+        for a, b in new ^ old:
+            ch.seeds.update((a, b))
 
     # --- reading
-    def _records(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """Effective current event reports by id (others are left out)."""
-        out: dict[str, dict[str, Any]] = {}
-        for part in chunks(list(ids)):
-            for row in self.db.query(f"SELECT event_id, data FROM records WHERE event_id IN "
-                                     f"({marks(len(part))}) AND {_EVENTS}", part):
-                out[row["event_id"]] = loads(row["data"])
-        return out
+    def _pinned(self, event_ids: Sequence[str]) -> set[str]:
+        """Reports an analyst joined to or split from another: each gets a profile of its own."""
+        out: set[str] = set()
+        for part in chunks(list(event_ids)):
+            m = marks(len(part))
+            for r in self.db.query(f"SELECT event_a, event_b FROM link_overrides WHERE "
+                                   f"event_a IN ({m}) OR event_b IN ({m})", (*part, *part)):
+                out.update((r["event_a"], r["event_b"]))
+        return out & set(event_ids)
 
-    def _dates(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """(event date, block id) of the current event reports among ``ids``."""
-        out: dict[str, tuple[str, str | None]] = {}
-        for part in chunks(list(ids)):
-            for row in self.db.query(f"SELECT event_id, event_date, block_id FROM records WHERE "
-                                     f"event_id IN ({marks(len(part))}) AND {_EVENTS}", part):
-                out[row["event_id"]] = (str(row["event_date"] or ""), row["block_id"])
-        return out
-
-    def _candidates(self, rec: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Current event reports within a day of ``rec`` (the rules decide the rest)."""
-        day = rec.get("event_date")
-        if not day:
+    def _joined(self, pid: str) -> list[str]:
+        """Profiles an analyst joined to a pinned profile."""
+        if not pid.startswith(SOLO):
             return []
-        d = date.fromisoformat(str(day)[:10])
-        rows = self.db.query(
-            f"SELECT data FROM records WHERE {_EVENTS} AND event_date >= ? AND event_date <= ? "
-            "AND article_id <> ?",
-            ((d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat() + "~",
-             rec["article_id"]))
-        return [loads(r["data"]) for r in rows]
+        e = pid[len(SOLO):]
+        return sorted(solo_id(r["event_b"] if r["event_a"] == e else r["event_a"]) for r in
+                      self.db.query("SELECT event_a, event_b FROM link_overrides WHERE decision = "
+                                    "'join' AND (event_a = ? OR event_b = ?)", (e, e)))
 
-    def _blocks_of(self, ids: Sequence[str]) -> list[str]:
-        out: set[str] = set()
-        for part in chunks(list(ids)):
-            out |= {r["block_id"] for r in self.db.query(
-                f"SELECT DISTINCT block_id FROM records WHERE event_id IN ({marks(len(part))}) "
-                "AND block_id IS NOT NULL", part)}
-        return sorted(out)
+    def _incident_of(self, pid: str) -> str | None:
+        return self.db.scalar("SELECT incident_id FROM profiles WHERE profile_id = ?", (pid,))
 
-    def _block_members(self, blocks: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        out: dict[str, tuple[str, str | None]] = {}
-        for part in chunks(list(blocks)):
-            for row in self.db.query(f"SELECT event_id, event_date, block_id FROM records "
-                                     f"WHERE block_id IN ({marks(len(part))}) AND {_EVENTS}",
-                                     part):
-                out[row["event_id"]] = (str(row["event_date"] or ""), row["block_id"])
-        return out
-
-    def _neighbours(self, ids: Sequence[str]) -> set[str]:
-        """Reports linked to ``ids`` automatically or by an analyst's join."""
-        out: set[str] = set()
-        for part in chunks(list(ids)):
-            m = marks(len(part))
-            for table, extra in (("links", ""), ("link_overrides", " AND decision = 'join'")):
-                for row in self.db.query(f"SELECT event_a, event_b FROM {table} WHERE "
-                                         f"(event_a IN ({m}) OR event_b IN ({m})){extra}",
-                                         (*part, *part)):
-                    out.update((row["event_a"], row["event_b"]))
-        return out
-
-    def _graph(self, nodes: Mapping[str, Any]) -> Graph:
-        ids = sorted(nodes)
-        edges: dict[tuple[str, str], int] = {}
-        joins, splits = set(), set()
-        for part in chunks(ids):
-            m = marks(len(part))
-            for row in self.db.query(f"SELECT event_a, event_b, score FROM links "
-                                     f"WHERE event_a IN ({m})", part):
-                if row["event_b"] in nodes:
-                    edges[(row["event_a"], row["event_b"])] = int(row["score"])
-            for row in self.db.query(f"SELECT event_a, event_b, decision FROM link_overrides "
-                                     f"WHERE event_a IN ({m})", part):
-                if row["event_b"] in nodes:
-                    p = pair(row["event_a"], row["event_b"])
-                    (joins if row["decision"] == "join" else splits).add(p)
-        return Graph(frozenset(ids), edges, frozenset(joins), frozenset(splits))
-
-    def _incidents_of(self, ids: Sequence[str]) -> dict[str, tuple[set[str], str]]:
-        """The stored incidents of ``ids``: all their reports and their block."""
-        incs: set[str] = set()
-        for part in chunks(list(ids)):
-            incs |= {r["incident_id"] for r in self.db.query(
-                f"SELECT DISTINCT incident_id FROM incident_reports WHERE event_id IN "
-                f"({marks(len(part))})", part)}
-        out: dict[str, tuple[set[str], str]] = {}
-        for part in chunks(sorted(incs)):
-            for row in self.db.query(
-                    f"SELECT i.incident_id, i.event_id, n.block_id FROM incident_reports i JOIN "
-                    f"incidents n ON n.incident_id = i.incident_id WHERE i.incident_id IN "
-                    f"({marks(len(part))})", part):
-                out.setdefault(row["incident_id"], (set(), row["block_id"]))[0].add(row["event_id"])
-        return out
-
-    # --- writing
-    def _drop_incidents_of(self, ids: Sequence[str]) -> None:
-        for inc in chunks(sorted(self._incidents_of(ids))):
-            m = marks(len(inc))
-            self.db.execute(f"DELETE FROM incident_reports WHERE incident_id IN ({m})", inc)
-            self.db.execute(f"DELETE FROM incidents WHERE incident_id IN ({m})", inc)
-
-    def _write_incident(self, block_id: str, members: Sequence[str], graph: Graph) -> None:
-        """(Re)write one incident from its reports' full records and link reasons."""
-        recs = self._records(members)
-        reasons = self._reasons(members)
-        links = {m: [{"with": o, "reasons": [JOINED] if pair(m, o) in graph.joins
-                      else reasons.get(pair(m, o), [])}
-                     for o in members if o != m and graph.linked(m, o)] for m in members}
-        inc = overlay(aggregate([recs[m] for m in members], links), self._incident_edits(members))
-        self.db.execute("DELETE FROM incident_reports WHERE incident_id = ?", (inc["incident_id"],))
-        self.db.execute("DELETE FROM incidents WHERE incident_id = ?", (inc["incident_id"],))
-        self.db.execute(f"DELETE FROM incident_reports WHERE event_id IN ({marks(len(members))})",
-                        members)
-        fr = inc.get("fatalities_reported") or {}
-        self.db.execute(
-            "INSERT INTO incidents (incident_id, block_id, event_date, country, admin1, location, "
-            "event_type, sub_event_type, actor1, actor2, fatalities, fatalities_min, fatalities_max, "
-            "contradictory, n_reports, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (inc["incident_id"], block_id, *incident_columns(inc), fr.get("min"), fr.get("max"),
-             int(bool(inc.get("contradictory"))), int(inc["n_reports"]), dumps(inc)))
-        self.db.executemany(
-            "INSERT INTO incident_reports (event_id, incident_id, reasons) VALUES (?, ?, ?)",
-            [(m, inc["incident_id"], dumps(sorted(links[m], key=lambda x: x["with"])))
-             for m in sorted(members)])
-
-    def _reasons(self, members: Sequence[str]) -> dict[tuple[str, str], list[str]]:
-        inside = set(members)
-        out: dict[tuple[str, str], list[str]] = {}
-        for part in chunks(sorted(members)):
-            for row in self.db.query(f"SELECT event_a, event_b, reasons FROM links WHERE event_a "
-                                     f"IN ({marks(len(part))})", part):
-                if row["event_b"] in inside:
-                    out[(row["event_a"], row["event_b"])] = loads(row["reasons"])
-        return out
-
-    def _incident_edits(self, members: Sequence[str]) -> list[tuple[str, Any]]:
-        rows = []
-        for part in chunks(list(members)):
-            rows += self.db.query(f"SELECT edit_id, field, new_value FROM edits WHERE "
-                                  f"target_kind = 'incident' AND target_id IN ({marks(len(part))})",
-                                  part)
-        return [(r["field"], loads(r["new_value"])) for r in sorted(rows, key=lambda r: r["edit_id"])]
+    def profile_of(self, event_id: str) -> str | None:
+        """The profile of a current event report, or None."""
+        return self.db.scalar("SELECT profile_id FROM records WHERE event_id = ?", (event_id,))

@@ -2,12 +2,15 @@
 
 A migration is a file ``NNNN_name.sql`` in ``migrations/``: portable SQL
 statements separated by ``;`` at the end of a line, with ``{serial_pk}`` filled
-in by the dialect. ``schema_version`` records which numbers were applied and
-when; a migration and its row are committed together, so an interrupted
-upgrade leaves the previous version intact.
+in by the dialect. ``schema_version`` records which numbers were applied, when,
+and the SHA-256 of each file; a migration and its row are committed together,
+so an interrupted upgrade leaves the previous version intact. A store whose
+applied migration differs from the shipped file of the same number (a
+development schema) is refused with a clear error rather than half-read.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +30,12 @@ class Migration:
     number: int
     name: str
     path: Path
+
+    @property
+    def checksum(self) -> str:
+        """SHA-256 of the file (line endings normalized)."""
+        text = self.path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def statements(self, dialect: Dialect) -> list[str]:
         """The SQL statements of this migration, spelled for ``dialect``."""
@@ -64,20 +73,38 @@ def current(db: Dialect) -> int:
 def upgrade(db: Dialect) -> list[int]:
     """Apply the missing migrations; the numbers applied (none when up to date)."""
     applied: list[int] = []
-    for mig in available():
+    shipped = available()
+    for mig in shipped:
         with db.transaction():
             # checked inside the write lock: another process may have just applied it
-            db.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                       "name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT NOT NULL)")
             if current(db) >= mig.number:
                 continue
             for stmt in mig.statements(db):
                 db.execute(stmt)
-            db.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                        (mig.number, mig.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            db.execute("INSERT INTO schema_version (version, name, applied_at, checksum) "
+                       "VALUES (?, ?, ?, ?)",
+                       (mig.number, mig.name,
+                        datetime.now(timezone.utc).isoformat(timespec="seconds"), mig.checksum))
             applied.append(mig.number)
-    have = current(db)
-    if have > latest():
-        raise StoreError(f"store schema version {have} is newer than this rasd ({latest()}); "
-                         "upgrade rasd")
+    check(db, shipped)
     return applied
+
+
+def check(db: Dialect, shipped: list[Migration] | None = None) -> None:
+    """Refuse a store newer than this code, or made by other migration files."""
+    shipped = available() if shipped is None else shipped
+    have = current(db)
+    if have > len(shipped):
+        raise StoreError(f"store schema version {have} is newer than this rasd ({len(shipped)}); "
+                         "upgrade rasd")
+    if have and "checksum" not in db.columns("schema_version"):
+        raise StoreError(f"store {db.target} was made by a development schema of rasd (before "
+                         "migrations were checksummed): ingest into a new store")
+    sums = {int(r["version"]): r["checksum"] for r in
+            db.query("SELECT version, checksum FROM schema_version")} if have else {}
+    for mig in shipped[:have]:
+        if sums.get(mig.number) != mig.checksum:
+            raise StoreError(f"store {db.target} applied a different migration {mig.number:04d} "
+                             f"({mig.name}) than this rasd ships: ingest into a new store")

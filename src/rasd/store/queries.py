@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .codec import loads
+from ..merge.incident import report_entry, with_reports
+from .codec import chunks, loads, marks
+from .links import report_links
 
 if TYPE_CHECKING:
     from .dialect import Dialect
@@ -66,11 +68,35 @@ class QueriesMixin:
 
     db: "Dialect"
 
-    def incidents(self, filters: Filters = Filters()) -> list[dict[str, Any]]:
-        """Merged incidents (events only), by date then id."""
+    def incidents(self, filters: Filters = Filters(), *, reports: bool = True
+                  ) -> list[dict[str, Any]]:
+        """Merged incidents (events only), by date then id.
+
+        With ``reports``, each lists its reports (``reports``, with the links that
+        put each one there) and their ``article_id``s; without, only the merged fields.
+        """
         where, params = filters.where()
         rows = self.db.query(f"SELECT data FROM incidents WHERE {where}", params)
-        return sorted((loads(r["data"]) for r in rows), key=lambda r: _order(r, "incident_id"))
+        out = sorted((loads(r["data"]) for r in rows), key=lambda r: _order(r, "incident_id"))
+        if not reports:
+            return out
+        entries = self._entries([r["incident_id"] for r in out])
+        return [with_reports(inc, entries.get(inc["incident_id"], [])) for inc in out]
+
+    def _entries(self, incidents: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each incident's report entries (:func:`rasd.merge.incident.report_entry`)."""
+        members: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}
+        for part in chunks(sorted(incidents)):
+            for row in self.db.query(
+                    f"SELECT p.incident_id, p.profile_id, r.event_id, r.data FROM records r "
+                    f"JOIN profiles p ON p.profile_id = r.profile_id WHERE p.incident_id IN "
+                    f"({marks(len(part))})", part):
+                members.setdefault(row["incident_id"], {}).setdefault(
+                    row["profile_id"], []).append((row["event_id"], loads(row["data"])))
+        links = report_links(self.db, {inc: {p: [e for e, _ in reps] for p, reps in by.items()}
+                                       for inc, by in members.items()})
+        return {inc: [report_entry(rec, links[eid]) for reps in by.values() for eid, rec in reps]
+                for inc, by in members.items()}
 
     def reports(self, filters: Filters = Filters(),
                 kinds: Iterable[str] = ("event", "tally", "statement")) -> list[dict[str, Any]]:
@@ -78,8 +104,8 @@ class QueriesMixin:
         where, params = filters.where("r.")
         kinds = tuple(kinds)
         rows = self.db.query(
-            f"SELECT r.data, i.incident_id FROM records r LEFT JOIN incident_reports i "
-            f"ON i.event_id = r.event_id WHERE r.is_current = 1 "
+            f"SELECT r.data, p.incident_id FROM records r LEFT JOIN profiles p "
+            f"ON p.profile_id = r.profile_id WHERE r.is_current = 1 "
             f"AND r.kind IN ({','.join('?' * len(kinds))}) AND {where}",
             [*kinds, *params])
         out = []
@@ -92,14 +118,16 @@ class QueriesMixin:
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         """One incident with its reports, or None."""
         rows = self.db.query("SELECT data FROM incidents WHERE incident_id = ?", (incident_id,))
-        return loads(rows[0]["data"]) if rows else None
+        if not rows:
+            return None
+        return with_reports(loads(rows[0]["data"]), self._entries([incident_id]).get(incident_id, []))
 
     def stats(self, filters: Filters = Filters()) -> dict[str, list[tuple[str, int, int]]]:
         """Incidents and deaths by day, by admin1 and by actor: (key, incidents, deaths), sorted."""
         groups: dict[str, dict[str, list[int]]] = {"day": defaultdict(lambda: [0, 0]),
                                                    "admin1": defaultdict(lambda: [0, 0]),
                                                    "actor": defaultdict(lambda: [0, 0])}
-        for inc in self.incidents(filters):
+        for inc in self.incidents(filters, reports=False):
             deaths = int(inc.get("fatalities") or 0)
             keys = {"day": [inc.get("event_date") or "?"], "admin1": [inc.get("admin1") or "?"],
                     # an incident counts for each side it involves

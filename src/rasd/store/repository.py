@@ -23,9 +23,10 @@ from ..document import Article
 from ..errors import StoreError
 from ..extract import Extraction, Extractor
 from ..merge import places
+from ..merge.incident import summarize
 from ..merge.rules import ParentOf
 from . import migrate
-from .codec import RECORD_COLUMNS, dumps, loads, overlay, record_columns
+from .codec import RECORD_COLUMNS, chunks, dumps, loads, marks, overlay, record_columns
 from .dialect import Dialect, connect
 from .edits import EditsMixin
 from .merging import Merger
@@ -36,9 +37,10 @@ VOLATILE: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "articles": ("ingested_at",), "edits": ("edit_id", "at"), "link_overrides": ("edit_id",)})
 #: tables in :meth:`Store.dump`, with the columns that order them
 TABLES: Mapping[str, str] = MappingProxyType({
-    "articles": "article_id, version", "records": "event_id", "links": "event_a, event_b",
-    "link_overrides": "event_a, event_b", "incidents": "incident_id",
-    "incident_reports": "event_id", "edits": "edit_id"})
+    "articles": "article_id, version", "records": "event_id", "profiles": "profile_id",
+    "profile_keys": "place_key, day, profile_id", "profile_links": "profile_a, profile_b",
+    "profile_conflicts": "article_id, profile_a, profile_b",
+    "link_overrides": "event_a, event_b", "incidents": "incident_id", "edits": "edit_id"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Store(EditsMixin, QueriesMixin):
             elif migrate.current(db) != migrate.latest():
                 raise StoreError(f"store {db.target} is at schema version {migrate.current(db)}, "
                                  f"this rasd needs {migrate.latest()}: run `rasd db upgrade`")
+            else:
+                migrate.check(db)
         except BaseException:
             db.close()
             raise
@@ -117,17 +121,16 @@ class Store(EditsMixin, QueriesMixin):
                 self._retire(art.id)
             self._insert_article(art, version, extraction, pipeline_version)
             n = self._put_records(art, digest, extraction.records)
+            self.merger.sync([art.id])
         status = "error" if extraction.error else ("version" if version > 1 else "new")
         return IngestResult(art.id, status, n, version,
                             str(extraction.error) if extraction.error else None)
 
     def _retire(self, article_id: str) -> None:
-        """The current version of an article becomes history; its records leave the incidents."""
-        old = [r["event_id"] for r in self.db.query(
-            "SELECT event_id FROM records WHERE article_id = ? AND is_current = 1", (article_id,))]
+        """The current version of an article becomes history (its records leave the
+        incidents when the article is synced)."""
         self.db.execute("UPDATE articles SET is_current = 0 WHERE article_id = ?", (article_id,))
         self.db.execute("UPDATE records SET is_current = 0 WHERE article_id = ?", (article_id,))
-        self.merger.remove(old)
 
     def _insert_article(self, art: Article, version: int, ex: Extraction, pv: str) -> None:
         self.db.execute(
@@ -140,25 +143,23 @@ class Store(EditsMixin, QueriesMixin):
              dumps(ex.error.as_dict()) if ex.error else None, _now()))
 
     def _put_records(self, art: Article, digest: str, records: Sequence[Mapping[str, Any]]) -> int:
-        """Upsert an article version's records (with analyst edits re-applied) and merge them."""
+        """Upsert an article version's records, with analyst edits re-applied (not merged yet)."""
         edits = self.record_edits([r["event_id"] for r in records])
-        rows, events = [], []
+        rows = []
         for rec in records:
             eff = overlay(rec, edits.get(rec["event_id"], ()), report=True)
             rows.append((rec["event_id"], art.id, digest, eff.get("kind", "event"),
-                         *record_columns(eff), dumps(dict(rec)), dumps(eff),
-                         str(rec.get("pipeline_version") or "")))
-            if eff.get("kind", "event") == "event":
-                events.append(rec["event_id"])
+                         *record_columns(eff), dumps(summarize(eff)), dumps(dict(rec)),
+                         dumps(eff), str(rec.get("pipeline_version") or "")))
         cols = ", ".join(RECORD_COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in
-                            ("kind", *RECORD_COLUMNS, "extracted", "data", "pipeline_version"))
+                            ("kind", *RECORD_COLUMNS, "summary", "extracted", "data",
+                             "pipeline_version"))
         self.db.executemany(
             f"INSERT INTO records (event_id, article_id, content_hash, kind, is_current, {cols}, "
-            f"extracted, data, pipeline_version) VALUES (?, ?, ?, ?, 1, "
-            f"{', '.join('?' * len(RECORD_COLUMNS))}, ?, ?, ?) "
+            f"summary, extracted, data, pipeline_version) VALUES (?, ?, ?, ?, 1, "
+            f"{', '.join('?' * len(RECORD_COLUMNS))}, ?, ?, ?, ?) "
             f"ON CONFLICT (event_id) DO UPDATE SET is_current = 1, {updates}", rows)
-        self.merger.add(events)
         return len(rows)
 
     # --- reprocess
@@ -202,15 +203,15 @@ class Store(EditsMixin, QueriesMixin):
                 raise StoreError("article version is not stored", article_id=art.id)
             self.db.execute("UPDATE records SET is_current = 0 WHERE article_id = ? AND "
                             "content_hash = ?", (art.id, digest))
-            self.merger.remove(old)
-            keep = {r["event_id"] for r in ex.records}
-            for e in sorted(set(old) - keep):
-                self.db.execute("DELETE FROM records WHERE event_id = ?", (e,))
             self.db.execute("UPDATE articles SET pipeline_version = ?, status = ?, error = ? "
                             "WHERE article_id = ? AND content_hash = ?",
                             (_version_of(ex, pipeline_version), "error" if ex.error else "ok",
                              dumps(ex.error.as_dict()) if ex.error else None, art.id, digest))
             n = self._put_records(art, digest, ex.records)
+            self.merger.sync([art.id])  # records the new run did not find leave their incidents
+            gone = sorted(set(old) - {r["event_id"] for r in ex.records})
+            for part in chunks(gone):
+                self.db.execute(f"DELETE FROM records WHERE event_id IN ({marks(len(part))})", part)
         return IngestResult(art.id, "error" if ex.error else "reprocessed", n,
                             error=str(ex.error) if ex.error else None)
 

@@ -1,0 +1,106 @@
+"""Profiles: reports the merge rule cannot tell apart, linked once.
+
+:func:`rasd.merge.rules.compare` reads a dozen fields of each report (date,
+place, type, actors, death toll). Reports that agree on all of them are
+interchangeable for merging: any two of them (from different articles) are
+linked with the same reasons, and they are linked to any third report with
+the same reasons. So the store links *profiles* (one per distinct set of merge
+fields), not reports: when 4,000 articles report one strike in the same words
+there is one profile with 4,000 reports, not eight million report pairs.
+
+- :func:`signature` — the merge fields of a report (what the rule reads);
+- :func:`profile_id` — a stable id from them (two reports of one article with
+  the same fields get ``-1``, ``-2``... so they stay apart, as the rule says);
+- :func:`mergeable` — whether two reports with this signature are linked at all
+  (an undated or unplaced report never is: it gets a profile of its own);
+- :func:`block_keys` — the place keys a candidate must share (blocking): the
+  rule links two places only if they share one of them.
+
+A profile's links are exactly the links between its reports: replaying
+``compare`` on two profiles' signatures gives what it gives on any pair of
+their reports from different articles (tested in tests/merge/test_profile.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Mapping
+
+from ..text.arabic import normalize_key
+from .rules import ParentOf, compare
+
+Rec = Mapping[str, Any]
+
+#: every field :func:`rasd.merge.rules.compare` reads, apart from the article id
+MERGE_FIELDS: tuple[str, ...] = (
+    "kind", "event_date", "pcode", "location_ar", "admin1", "sublocations", "event_type",
+    "sub_event_type", "actor1", "actor2", "fatalities_reported", "fatalities")
+#: prefix of the profile of one report alone (pinned by an analyst, or never mergeable)
+SOLO = "r:"
+#: prefix of a shared profile
+SHARED = "p:"
+
+
+def signature(rec: Rec) -> dict[str, Any]:
+    """The merge fields of ``rec``; sublocations as a sorted set (the rule reads a set)."""
+    out = {f: rec.get(f) for f in MERGE_FIELDS}
+    if out["sublocations"]:
+        out["sublocations"] = sorted({str(s) for s in out["sublocations"]})
+    return out
+
+
+def canonical(sig: Mapping[str, Any]) -> str:
+    return json.dumps(sig, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def profile_id(sig: Mapping[str, Any], duplicate: int = 0) -> str:
+    """Stable id of a shared profile; ``duplicate`` counts same-article twins before it."""
+    digest = hashlib.sha256(canonical(sig).encode("utf-8")).hexdigest()[:20]
+    return f"{SHARED}{digest}" + (f"-{duplicate}" if duplicate else "")
+
+
+def solo_id(event_id: str) -> str:
+    """Id of the profile of one report alone."""
+    return f"{SOLO}{event_id}"
+
+
+def representative(sig: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """A report standing for a profile: its signature with ``key`` as article and event id."""
+    return dict(sig, article_id=key, event_id=key)
+
+
+def self_reasons(sig: Mapping[str, Any], parent_of: ParentOf | None) -> tuple[bool, list[str]]:
+    """Whether two reports with this signature (different articles) are linked, and why."""
+    decision = compare(representative(sig, "a"), representative(sig, "b"), parent_of)
+    return decision.linked, list(decision.reasons) if decision.linked else []
+
+
+def mergeable(sig: Mapping[str, Any], parent_of: ParentOf | None) -> bool:
+    return self_reasons(sig, parent_of)[0]
+
+
+def day(sig: Mapping[str, Any]) -> str | None:
+    """The event day (YYYY-MM-DD) of a signature, if it has one."""
+    value = sig.get("event_date")
+    return str(value)[:10] if value else None
+
+
+def block_keys(sig: Mapping[str, Any], parent_of: ParentOf | None) -> list[str]:
+    """Place keys: two profiles can be linked only if they share one (see ``place_relation``).
+
+    The pcode and its city's pcode (a neighbourhood and its city share the
+    city's), and the normalized names of the place and its sublocations (the
+    same name, or a name among the other's places).
+    """
+    keys = set()
+    pcode = sig.get("pcode")
+    if pcode:
+        keys.add(f"pc:{pcode}")
+        parent = parent_of(str(pcode)) if parent_of else None
+        if parent:
+            keys.add(f"pc:{parent}")
+    for name in (sig.get("location_ar"), *(sig.get("sublocations") or ())):
+        key = normalize_key(str(name)) if name else ""
+        if key:
+            keys.add(f"nm:{key}")
+    return sorted(keys)
