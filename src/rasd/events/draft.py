@@ -182,6 +182,8 @@ class Drafter:
             if not armed(around) and not attacks:
                 return [], []
             def reports(t: Any, m: Any) -> bool:
+                if any(m is p for p in f.named_back):  # the text pointed them back to the event
+                    return role(t) != "generic"
                 return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
                                      t in attacks)
             if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):

@@ -33,6 +33,8 @@ class Frame:
     sources: list[Any] = field(default_factory=list)
     borrowed: dict[str, Any] = field(default_factory=dict)
     modal: bool = False
+    #: places a later sentence named for this frame («من بين هذه المناطق ...»)
+    named_back: list[Any] = field(default_factory=list)
 
     @property
     def anchors(self) -> list[Any]:
@@ -186,6 +188,7 @@ def _name_places_back(ctx: _Ctx, prev: Frame, places: list[Any]) -> None:
     first = ctx.index(places[0].nstart)
     if any_before(ctx.tokens, first, "anaphor", first - ctx.index(ctx.sentence.nstart)):
         prev.places.extend(places)
+        prev.named_back.extend(places)
 
 
 def _is_modal(ctx: _Ctx, f: Frame) -> bool:
