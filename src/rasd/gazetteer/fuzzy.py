@@ -16,7 +16,6 @@ Tried in order, each only when the previous found nothing:
 """
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -76,19 +75,8 @@ def by_latin(gaz: Gazetteer, key: str, countries: set[str] | None) -> list[int]:
     return [r for r in rows if gaz.rows[r][POP] and int(gaz.rows[r][POP]) >= 50_000]
 
 
-@functools.lru_cache(maxsize=64)
-def _admin1_names(gaz: Gazetteer, cc: str, admin1: str) -> tuple[list[str], list[int]]:
-    names, rows = [], []
-    for i, r in enumerate(gaz.rows):
-        if r[CC] == cc and r[ADMIN1] == admin1 and r[AR]:
-            for n in r[AR].split("|"):
-                names.append(n.lstrip("~"))
-                rows.append(i)
-    return names, rows
-
-
 def in_region(gaz: Gazetteer, key: str, cc: str, admin1: str) -> list[int]:
-    names, rows = _admin1_names(gaz, cc, admin1)
+    names, rows = gaz.names_by_admin1.get((cc, admin1), ((), ()))
     hits = process.extract(key, names, scorer=fuzz.ratio, score_cutoff=85.0, limit=5)
     best: dict[int, float] = defaultdict(float)
     for _, score, idx in hits:

@@ -210,6 +210,11 @@ class Matcher:
                 any(s in self.cued_singles for _, s in rds),
                 tuple(s for _, s in rds if s in self.pair_firsts))
 
+    @functools.lru_cache(maxsize=1 << 16)  # (the stage keeps one matcher per process)
+    def _opens_phrase(self, text: str) -> bool:
+        """The word (after its proclitics) starts an organization or person phrase."""
+        return any(stem in self.lex.not_places for _, stem in readings(text))
+
     def _blocked_phrase(self, words: Words, i: int) -> int:
         """Length of an organization/person phrase starting at word i (0 if none)."""
         for _, stem in readings(words[i].text):
@@ -235,7 +240,7 @@ class Matcher:
                     and any(f"{p} {texts[i + 1]}" in self.pairs for p in pair_stems))):
                 i += 1
                 continue
-            n = self._blocked_phrase(words, i)
+            n = self._blocked_phrase(words, i) if self._opens_phrase(texts[i]) else 0
             if n:
                 out.append(self._match(words, i, i + n, "", "", (), blocked="organization"))
                 i += n

@@ -125,7 +125,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     kept = [d for d in accepted if not (
         d.rule.endswith(":context") and d.rows and "anaphor" not in d.match.extra
         and not d.match.extra.get("keep")
-        and (d.match.cue is None or lex.wrong_shape(d.match.key.split()[-1])))]
+        and (d.match.cue is None or lex.wrong_shape(_last_word(d.match))))]
     return sorted(kept, key=lambda d: d.match.start)
 
 
@@ -144,6 +144,11 @@ def _unit_spellings(geo: Geocoder, decisions: list[Decision]) -> None:
         if units:
             d.rows, d.probs = units, [1.0 / len(units)] * len(units)
             d.rule = "cue:skeleton"
+
+
+def _last_word(m: Match) -> str:
+    words = (m.key or m.extra.get("text", "")).split()
+    return words[-1] if words else ""
 
 
 def _cued_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:

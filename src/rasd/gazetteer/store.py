@@ -113,6 +113,19 @@ class Gazetteer:
                     idx[sk].append(i)
         return {k: tuple(v) for k, v in idx.items()}
 
+    @functools.cached_property
+    def names_by_admin1(self) -> dict[tuple[str, str], tuple[list[str], list[int]]]:
+        """(country, admin1) → (Arabic names, their rows): the fuzzy search space
+        of a governorate, built in one pass on first use."""
+        out: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
+        for i, r in enumerate(self.rows):
+            if r[AR] and r[ADMIN1]:
+                names, rows = out.setdefault((r[CC], r[ADMIN1]), ([], []))
+                for n in r[AR].split("|"):
+                    names.append(n.lstrip("~"))
+                    rows.append(i)
+        return out
+
     # -- rows as places --------------------------------------------------------
     def place(self, i: int) -> Place:
         """The :class:`Place` of row ``i`` (made once)."""

@@ -58,8 +58,8 @@ def read_surroundings(lex: Lexicon, words: Words, matches: list[Match]) -> None:
 
 def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
     """«قالت مصادر لـ"الرياض"», «صحيفة "عكاظ"»: a newspaper named after a city."""
-    if m.cue is not None or m.start == 0:
-        return False
+    if m.cue is not None or m.start == 0 or words.joined[m.start]:
+        return False  # (joined: only spaces before it, so no quote)
     opened = any(q in words[m.start].gap for q in _QUOTES)
     closed = m.end >= len(words) or any(q in words[m.end].gap for q in _QUOTES)
     if not (opened and closed):
