@@ -10,135 +10,13 @@ women and unidentified; a coordinated further group («و9 مقاتلين من
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-from typing import Sequence
-
 from ..document import Span
-from ..mentions import Casualty, NumberMention, Token
-from ..resources import load_toml
-from ..text.arabic import normalize_key
-from ..text.lexicon import Match
-from .cues import Cue
+from ..mentions import Casualty, NumberMention
+from .window import (ADDITION, BRIDGE, CLAUSE_BREAKS, SUBSET_CLASSES, VICTIM_BRIDGE, Window, and_number,
+                     build_window, led, noun_count, number_left, number_right, plain_word, span_of,
+                     victim_after)
 
-#: words that may sit between a casualty word and its number or victim
-BRIDGE = frozenset({"ما", "يقارب", "يزيد", "عن", "نحو", "حوالي", "قرابه", "زهاء", "اكثر", "من",
-                    "لا", "يقل", "اقل", "الي", "(", ")", "«", "»", "\"", "عدد", "حياه", "فيه", "فيها",
-                    "بحياه", "علي", "الاقل", "ان", "انه", "اليوم", "امس", "ايضا", "كذلك", "قد", "تم",
-                    "يصل", "وصل", "بلغ", "الان", "حتي", "بالاضافه", "اضافه", "قرابه", "تقريبا", "ل", "عددا"})
-VICTIM_BRIDGE = frozenset({"من", "الاقل", "علي", "اخرين", "(", ")", "ما", "لا", "يقل", "عن"})
-SUBSET_CLASSES = ("child", "woman", "unidentified")
-CasualtyCue = Match[tuple[Cue, ...]]
-
-
-@functools.lru_cache(maxsize=1)
-def _noun_leads() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(normalize_key(p).split()) for p in load_toml("lexicons/casualties.toml")["death"]["lead"])
-
-
-def _led(w: "Window", i: int) -> bool:
-    """Is the figure-less casualty noun at ``i`` introduced as new dead («سقوط قتلى»)?"""
-    for lead in _noun_leads():
-        n = len(lead)
-        words = tuple(w.text(j) for j in range(i - n, i))
-        if len(words) == n and all(a == b or a.endswith(b) and len(a) - len(b) <= 2
-                                   for a, b in zip(words, lead)):
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=1)
-def _grammatical_number() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_toml("lexicons/casualties.toml")["victim_number"]
-    return (frozenset(normalize_key(w) for w in data["singular"]),
-            frozenset(normalize_key(w) for w in data["dual"]))
-
-
-def noun_count(key: str) -> int | None:
-    """1 for a singular victim noun, 2 for a dual, None for a plural."""
-    singular, dual = _grammatical_number()
-    if key in dual:
-        return 2
-    if key in singular:
-        return 1
-    return None
-
-
-@dataclass
-class Window:
-    """Token-indexed view of one sentence: its cues and numbers."""
-
-    tokens: Sequence[Token]
-    cue_at: dict[int, CasualtyCue]
-    num_at: dict[int, tuple[NumberMention, int]]  # first token → (number, last token)
-
-    def cue(self, i: int, kind: str) -> Cue | None:
-        m = self.cue_at.get(i)
-        return None if m is None else next((c for c in m.payload if c.kind == kind), None)
-
-    def victim_classes(self, i: int) -> list[str]:
-        m = self.cue_at.get(i)
-        return [c.value for c in m.payload if c.kind == "victim"] if m else []
-
-    def text(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
-
-
-def build_window(tokens: Sequence[Token], cues: Sequence[CasualtyCue],
-                 numbers: Sequence[NumberMention]) -> Window:
-    """Index the cues and the countable numbers of a token range."""
-    cue_at = {m.first: m for m in cues}
-    num_at: dict[int, tuple[NumberMention, int]] = {}
-    starts = {t.nstart: i for i, t in enumerate(tokens)}
-    for n in numbers:
-        if getattr(n, "kind", "cardinal") not in ("cardinal", None):
-            continue
-        i = starts.get(n.nstart)
-        if i is None:
-            continue
-        last = i
-        while last + 1 < len(tokens) and tokens[last + 1].nstart < n.nend:
-            last += 1
-        num_at[i] = (n, last)
-    return Window(tokens, cue_at, num_at)
-
-
-def _number_right(w: Window, i: int, limit: int = 5) -> tuple[NumberMention, int, int] | None:
-    j = i + 1
-    while j < len(w.tokens) and j <= i + limit:
-        if j in w.num_at:
-            n, last = w.num_at[j]
-            return n, j, last
-        if w.tokens[j].text not in BRIDGE:
-            return None
-        j += 1
-    return None
-
-
-def _number_left(w: Window, i: int, limit: int = 3) -> tuple[NumberMention, int, int] | None:
-    j = i - 1
-    while j >= 0 and j >= i - limit:
-        for first, (n, last) in w.num_at.items():
-            if first <= j <= last:
-                return n, first, last
-        if w.tokens[j].text not in BRIDGE:
-            return None
-        j -= 1
-    return None
-
-
-def _victim_after(w: Window, j: int, limit: int = 3) -> tuple[str, int, int] | None:
-    """The first victim noun within ``limit`` tokens after ``j``."""
-    k = j + 1
-    while k < len(w.tokens) and k <= j + limit:
-        classes = w.victim_classes(k)
-        if classes:
-            return classes[0], k, w.cue_at[k].last
-        if w.text(k) not in VICTIM_BRIDGE:
-            return None
-        k += 1
-    return None
-
+__all__ = ["Window", "build_window", "noun_count", "parse"]
 
 def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, dict[str, int], NumberMention | None] | None:
     """A coordinated list of victims starting at token ``k``: «23 شخصا», «طفلين
@@ -158,7 +36,7 @@ def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, 
             if n.head:
                 classes = w.victim_classes(k)
             else:
-                v = _victim_after(w, nlast)
+                v = victim_after(w, nlast)
                 if v:
                     classes, end = w.victim_classes(v[1]), v[2]
             first_num = first_num or n
@@ -178,14 +56,14 @@ def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, 
         nxt = end + 1
         # «ثلاثة ضباط شرطة، ومواطن»: the rest of the noun phrase and a comma
         skip = nxt
-        while skip <= end + 3 and _plain_word(w, skip):
+        while skip <= end + 3 and plain_word(w, skip):
             skip += 1
         if w.text(skip) in {"،", ","} and w.victim_classes(skip + 1) \
                 and w.cue_at[skip + 1].clitic.startswith("و"):
             nxt = skip + 1
         if w.text(nxt) == "و" and (nxt + 1 in w.num_at or w.victim_classes(nxt + 1)):
             k = nxt + 1
-        elif _and_number(w, nxt):  # «وخمسة مدنيين»
+        elif and_number(w, nxt):  # «وخمسة مدنيين»
             k = nxt
         elif w.victim_classes(nxt) and w.cue_at[nxt].clitic.startswith("و"):
             k = nxt
@@ -238,9 +116,9 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
     j = end + 1
     # the rest of the victim's noun phrase: «12 من منسوبي القوات الخاصة، إضافة إلى ثلاثة ...»
     k = j
-    while k < len(w.tokens) and k <= end + 4 and _plain_word(w, k):
+    while k < len(w.tokens) and k <= end + 4 and plain_word(w, k):
         k += 1
-    if w.text(k) in CLAUSE_BREAKS or w.text(k) in ADDITION or _and_number(w, k):
+    if w.text(k) in CLAUSE_BREAKS or w.text(k) in ADDITION or and_number(w, k):
         j = k
     while w.text(j) in {"علي", "الاقل", "الاكثر", "تقريبا"}:
         j += 1
@@ -248,7 +126,7 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
         j += 1
     if w.text(j) == "و":
         j += 1
-    elif _and_number(w, j):
+    elif and_number(w, j):
         pass  # «وثلاثة من العاملين»: the conjunction is glued to the number word
     elif w.text(j) in ADDITION and w.text(j + 1) == "الي":
         j += 2
@@ -256,31 +134,11 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
         return None
     if j in w.num_at:
         n, last = w.num_at[j]
-        v = _victim_after(w, last)
+        v = victim_after(w, last)
         if v and not (w.cue_at.get(v[1]) and any(c.kind in ("death", "injury")
                                                  for c in w.cue_at[v[1]].payload)):
             return n, j, v[2]
     return None
-
-
-#: prepositions and conjunctions that open a new phrase, not the victim's
-PHRASE_OPENERS = frozenset({"في", "ب", "علي", "الي", "جراء", "اثر", "خلال", "و", "عن", "بعد", "منذ"})
-#: «إضافة إلى ثلاثة من العاملين»: a further group of victims
-ADDITION = frozenset({"اضافه", "بالاضافه"})
-
-
-def _and_number(w: Window, k: int) -> bool:
-    return k in w.num_at and w.text(k).startswith("و")
-
-
-def _plain_word(w: Window, k: int) -> bool:
-    t = w.text(k)
-    return (t not in CLAUSE_BREAKS and t not in PHRASE_OPENERS and t not in ADDITION and k not in w.num_at
-            and k not in w.cue_at and not t.isdigit())
-
-
-def _span(w: Window, a: int, b: int) -> Span:
-    return Span(w.tokens[a].span.start, w.tokens[b].span.end)
 
 
 def _negated(w: Window, i: int, window: int = 6) -> bool:
@@ -293,15 +151,15 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
     m = w.cue_at[i]
     subsets: dict[str, int] = {}
     if form == "noun":
-        left = _number_left(w, i, limit=2)
+        left = number_left(w, i, limit=2)
         if left:
             n, a, _ = left
             return n.value, n, a, m.last, None, -1, -1, subsets
-        right = _number_right(w, m.last, limit=4)
+        right = number_right(w, m.last, limit=4)
         if right:
             n, _, b = right
             return n.value, n, i, b, None, -1, -1, subsets
-        if not _led(w, i):
+        if not led(w, i):
             return -1, None, i, m.last, None, -1, -1, subsets
         return noun_count(m.key), None, i, m.last, None, -1, -1, subsets
     k = m.last + 1
@@ -329,8 +187,6 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
     return None, None, i, m.last, None, -1, -1, subsets
 
 
-#: tokens that end the stretch in which a verb looks back for its subject
-CLAUSE_BREAKS = frozenset({"،", ",", ".", "؛", ";", ":", "!", "؟"})
 DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي", "الشهداء", "الضحايا"})
 
 
@@ -360,7 +216,7 @@ def _subject_before(w: Window, i: int, limit: int = 9) -> tuple[NumberMention, i
             n, last = w.num_at[j]
             v = (j, j, w.victim_classes(j)) if n.head and w.victim_classes(j) else None
             if v is None:
-                after = _victim_after(w, last)
+                after = victim_after(w, last)
                 v = (after[1], after[2], w.victim_classes(after[1])) if after else None
             if v is not None and v[1] < i:
                 best = (n, j, v[2][0] if v[2] else None, v[0], v[1])
@@ -403,7 +259,7 @@ def parse(w: Window) -> list[Casualty]:
         rule = f"casualty.{kind}.{cue.value}" + (".number" if num else ".noun")
         out.append(Casualty(
             kind=kind, count=0 if negated else count, nstart=w.tokens[a].nstart,
-            nend=w.tokens[b].nend, span=_span(w, a, b), rule=rule,
+            nend=w.tokens[b].nend, span=span_of(w, a, b), rule=rule,
             vague=bool(num and num.vague), qualifier=num.qualifier if num else None,
             victims=vcls, victim_nstart=w.tokens[va].nstart if va >= 0 else None,
             victim_nend=w.tokens[vb].nend if vb >= 0 else None,
@@ -430,11 +286,11 @@ def _continuations(w: Window, end: int, kind: str, out: list[Casualty]) -> int:
         if not cont:
             return end
         n, a, b = cont
-        v = _victim_after(w, w.num_at[a][1])
+        v = victim_after(w, w.num_at[a][1])
         sub, sub_spans, sub_last = _subsets(w, b)
         out.append(Casualty(
             kind=kind, count=n.value, nstart=w.tokens[a].nstart, nend=w.tokens[b].nend,
-            span=_span(w, a, b), rule=f"casualty.{kind}.continuation", vague=n.vague,
+            span=span_of(w, a, b), rule=f"casualty.{kind}.continuation", vague=n.vague,
             qualifier=n.qualifier, victims=v[0] if v else None,
             victim_nstart=w.tokens[v[1]].nstart if v else None,
             victim_nend=w.tokens[v[2]].nend if v else None,
