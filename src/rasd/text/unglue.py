@@ -69,6 +69,8 @@ _ENDINGS = tuple(sorted({fold(a + b) for a in ("", "ان", "ين", "ون", "ات
                                                "تين", "تان", "وا")
                          for b in ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني")}
                         - {""}, key=len, reverse=True))
+_ENDING_SET = frozenset(_ENDINGS)
+_ENDING_LENGTHS = (0, *sorted({len(e) for e in _ENDINGS}))
 MIN_STEM = 4
 # An article-initial piece with a stem this short («الان», «والا», «الاخ») is
 # usually the start of one longer word («الانقطاع», «والاسكان»); it is only
@@ -106,15 +108,20 @@ class VocabSplitter:
 
     def inflected(self, word: str) -> bool:
         """Is ``word`` a known stem (≥ :data:`MIN_STEM` letters) with clitics or endings?"""
-        counts = self.counts
+        counts, n = self.counts, len(word)
         for p in ("", *_PROCLITICS):
             if not word.startswith(p):
                 continue
-            for e in ("", *_ENDINGS):
-                if (p or e) and word.endswith(e):
-                    stem = word[len(p):len(word) - len(e)]
-                    if len(stem) >= MIN_STEM and stem in counts:
-                        return True
+            # the endings the word has, read off its tail (one set test per
+            # length instead of an endswith per ending: the hot loop of unglue)
+            for k in _ENDING_LENGTHS:
+                if n - len(p) - k < MIN_STEM:
+                    break  # the stem would be too short, and the slice below wrong
+                if k and word[n - k:] not in _ENDING_SET or not (p or k):
+                    continue
+                stem = word[len(p):n - k]
+                if len(stem) >= MIN_STEM and stem in counts:
+                    return True
         return False
 
     def allowed(self, word: str, start: int, end: int) -> bool:
