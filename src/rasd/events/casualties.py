@@ -181,6 +181,11 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
             total, _, _, _, subsets, _ = group
             return total, n, a, m.last, vcls, va, vb, subsets
         return n.value, n, a, m.last, vcls, va, vb, subsets
+    single = _counted_noun_before(w, i)
+    if single is not None:
+        # «لقي شرطي مصرعه», «جنديان قتلا»: a singular or dual noun is its own count
+        count, va, vb = single
+        return count, None, va, m.last, w.victim_classes(va)[0], va, vb, subsets
     if not _implicit_plural(m.key) and not _some_of(w, m.last + 1):
         # a bare verb («قتل الأبرياء», «القتل بغطاء الدين») counts no one
         return -1, None, i, m.last, None, -1, -1, subsets
@@ -227,6 +232,19 @@ def _subject_before(w: Window, i: int, limit: int = 9) -> tuple[NumberMention, i
     return best
 
 
+def _counted_noun_before(w: Window, i: int) -> tuple[int, int, int] | None:
+    """A singular or dual victim noun right before the verb (one token may
+    stand between: «لقي شرطي مصرعه»): (count, first token, last token)."""
+    for j in (i - 1, i - 2):
+        if j < 0 or w.text(j) in CLAUSE_BREAKS:
+            return None
+        m = next((c for c in w.cue_at.values() if c.first <= j <= c.last), None)
+        if m is not None and w.victim_classes(m.first) and m.first - 1 not in w.num_at:
+            count = noun_count(m.key)
+            return (count, m.first, m.last) if count else None
+    return None
+
+
 def parse(w: Window) -> list[Casualty]:
     """Every casualty figure in a sentence window, left to right."""
     out: list[Casualty] = []
@@ -241,7 +259,7 @@ def parse(w: Window) -> list[Casualty]:
         kind = cue.kind
         count, num, a, b, vcls, va, vb, subsets = _figure(w, i, kind, cue.value)
         pair = _paired_injury(w, m.last + 1) if kind == "death" and cue.value == "verb" else None
-        if pair is not None and num is None:
+        if pair is not None and num is None and count in (None, -1):
             # «استشهد وأصيب فيه عدد من ...», «قتل وجرح 50»: one figure for both
             kind = "death_or_injury"
             count, num, a, b, vcls, va, vb, subsets = _figure(w, pair, kind, "verb")
