@@ -103,8 +103,16 @@ class _Scan:
         self.doc, self.lex = doc, lex
         self.tokens: Sequence[Token] = doc["tokens"]
         self.texts = token_texts(self.tokens)
-        self.kinds = {h.last: h.value for h in lex.cues.find(self.texts)}
+        self._kinds: dict[int, str] | None = None
         self._ctx: CountryContext | None = None
+
+    @property
+    def kinds(self) -> dict[int, str]:
+        """Crediting cue kind by the index of the cue's last word; found on first use
+        (a text with no source named never needs them)."""
+        if self._kinds is None:
+            self._kinds = {h.last: h.value for h in self.lex.cues.find(self.texts)}
+        return self._kinds
 
     @property
     def ctx(self) -> CountryContext:
