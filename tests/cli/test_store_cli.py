@@ -55,7 +55,7 @@ def test_a_bad_line_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
 
 
 def test_an_unreachable_database_exits_3_with_the_reason(tmp_path: Path) -> None:
-    result = run("db", "status", "--db", str(tmp_path / "no" / "such" / "dir.db"))
+    result = run("db", "upgrade", "--db", str(tmp_path / "no" / "such" / "dir.db"))
     assert result.exit_code == 3 and "RASD400" in result.stderr and "does not exist" in result.stderr
     assert run("db", "status", "--db", "mysql://x/y").exit_code == 3
 
@@ -146,3 +146,22 @@ def test_edit_commands_change_the_store_and_log_it(tmp_path: Path) -> None:
     assert "fatalities: 22 → 25  (recounted)" in log
     bad = run("edit", "record", "nope", "fatalities", "3", "--who", "rana", "--db", db)
     assert bad.exit_code == 3 and "no report" in bad.stderr
+
+
+def test_reading_commands_refuse_a_store_that_is_not_there(tmp_path: Path) -> None:
+    db = tmp_path / "none.db"
+    for args in (["export"], ["stats"], ["incidents"], ["db", "status"], ["reprocess"],
+                 ["edit", "log"]):
+        result = run(*args, "--db", str(db))
+        assert result.exit_code == 3 and "no rasd store at" in result.stderr, args
+    assert not db.exists()
+
+
+def test_undoing_a_link_decision_that_was_never_taken_changes_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    ids = _fill(db)
+    with Store.open(db) as store:
+        before = store.dump()["incidents"]
+    assert run("edit", "link", ids[0], ids[1], "auto", "--who", "omar", "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        assert store.dump()["incidents"] == before

@@ -55,10 +55,10 @@ class IngestSummary:
         ]
 
 
-def open_store(db_url: str) -> Store:
-    """Open the store or exit with status 3 and the reason."""
+def open_store(db_url: str, create: bool = False) -> Store:
+    """Open the store (made empty only if ``create``) or exit with status 3 and the reason."""
     try:
-        return Store.open(db_url)
+        return Store.open(db_url, create=create)
     except RasdError as exc:
         click.echo(f"error {exc}", err=True)
         raise SystemExit(EXIT_FATAL) from exc
@@ -132,7 +132,7 @@ def ingest(inputs: tuple[str, ...], db_url: str, published: date | None,
     Idempotent: articles already stored are skipped; a changed text for the
     same id becomes a new version.
     """
-    with open_store(db_url) as store:
+    with open_store(db_url, create=True) as store:
         try:
             extractor = Extractor()
             options = ReadOptions(published=published, stdin=click.get_binary_stream("stdin"))

@@ -8,7 +8,9 @@ the same reasons. So the store links *profiles* (one per distinct set of merge
 fields), not reports: when 4,000 articles report one strike in the same words
 there is one profile with 4,000 reports, not eight million report pairs.
 
-- :func:`signature` — the merge fields of a report (what the rule reads);
+- :func:`signature` — the merge fields of a report (what the rule reads), with
+  the city its place belongs to (``parent_pcode``, from the gazetteer when the
+  report is filed), so that comparing two profiles needs nothing else;
 - :func:`profile_id` — a stable id from them (two reports of one article with
   the same fields get ``-1``, ``-2``... so they stay apart, as the rule says);
 - :func:`mergeable` — whether two reports with this signature are linked at all
@@ -16,9 +18,9 @@ there is one profile with 4,000 reports, not eight million report pairs.
 - :func:`block_keys` — the place keys a candidate must share (blocking): the
   rule links two places only if they share one of them.
 
-A profile's links are exactly the links between its reports: replaying
-``compare`` on two profiles' signatures gives what it gives on any pair of
-their reports from different articles (tested in tests/merge/test_profile.py).
+A profile's links are exactly the links between its reports: :func:`decide`
+on two profiles' signatures gives what ``compare`` gives on any pair of their
+reports from different articles (tested in tests/merge/test_profile.py).
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ import json
 from typing import Any, Mapping
 
 from ..text.arabic import normalize_key
-from .rules import ParentOf, compare
+from .rules import Decision, ParentOf, compare
 
 Rec = Mapping[str, Any]
 
@@ -41,12 +43,22 @@ SOLO = "r:"
 SHARED = "p:"
 
 
-def signature(rec: Rec) -> dict[str, Any]:
-    """The merge fields of ``rec``; sublocations as a sorted set (the rule reads a set)."""
+def signature(rec: Rec, parent_of: ParentOf | None = None) -> dict[str, Any]:
+    """The merge fields of ``rec`` and its place's city; sublocations as a sorted set
+    (the rule reads a set)."""
     out = {f: rec.get(f) for f in MERGE_FIELDS}
     if out["sublocations"]:
         out["sublocations"] = sorted({str(s) for s in out["sublocations"]})
+    pcode = rec.get("pcode")
+    out["parent_pcode"] = parent_of(str(pcode)) if parent_of and pcode else None
     return out
+
+
+def recorded_parents(*recs: Rec) -> ParentOf:
+    """The neighbourhood -> city map recorded in signatures (or audit cases)."""
+    known = {r["pcode"]: r["parent_pcode"] for r in recs
+             if r.get("pcode") and r.get("parent_pcode")}
+    return known.get
 
 
 def canonical(sig: Mapping[str, Any]) -> str:
@@ -69,14 +81,21 @@ def representative(sig: Mapping[str, Any], key: str) -> dict[str, Any]:
     return dict(sig, article_id=key, event_id=key)
 
 
-def self_reasons(sig: Mapping[str, Any], parent_of: ParentOf | None) -> tuple[bool, list[str]]:
+def decide(sig_a: Mapping[str, Any], key_a: str, sig_b: Mapping[str, Any], key_b: str
+           ) -> Decision:
+    """The rule on two profiles (or reports), from their signatures alone."""
+    return compare(representative(sig_a, key_a), representative(sig_b, key_b),
+                   recorded_parents(sig_a, sig_b))
+
+
+def self_reasons(sig: Mapping[str, Any]) -> tuple[bool, list[str]]:
     """Whether two reports with this signature (different articles) are linked, and why."""
-    decision = compare(representative(sig, "a"), representative(sig, "b"), parent_of)
+    decision = decide(sig, "a", sig, "b")
     return decision.linked, list(decision.reasons) if decision.linked else []
 
 
-def mergeable(sig: Mapping[str, Any], parent_of: ParentOf | None) -> bool:
-    return self_reasons(sig, parent_of)[0]
+def mergeable(sig: Mapping[str, Any]) -> bool:
+    return self_reasons(sig)[0]
 
 
 def day(sig: Mapping[str, Any]) -> str | None:
@@ -85,7 +104,7 @@ def day(sig: Mapping[str, Any]) -> str | None:
     return str(value)[:10] if value else None
 
 
-def block_keys(sig: Mapping[str, Any], parent_of: ParentOf | None) -> list[str]:
+def block_keys(sig: Mapping[str, Any]) -> list[str]:
     """Place keys: two profiles can be linked only if they share one (see ``place_relation``).
 
     The pcode and its city's pcode (a neighbourhood and its city share the
@@ -96,9 +115,8 @@ def block_keys(sig: Mapping[str, Any], parent_of: ParentOf | None) -> list[str]:
     pcode = sig.get("pcode")
     if pcode:
         keys.add(f"pc:{pcode}")
-        parent = parent_of(str(pcode)) if parent_of else None
-        if parent:
-            keys.add(f"pc:{parent}")
+        if sig.get("parent_pcode"):
+            keys.add(f"pc:{sig['parent_pcode']}")
     for name in (sig.get("location_ar"), *(sig.get("sublocations") or ())):
         key = normalize_key(str(name)) if name else ""
         if key:

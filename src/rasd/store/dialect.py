@@ -231,9 +231,14 @@ class PostgresDialect(Dialect):
         self.conn.close()
 
 
-def connect(url: str | None) -> Dialect:
-    """Open a connection to the store named by ``url`` (see :func:`parse_url`)."""
+def connect(url: str | None, *, create: bool = True) -> Dialect:
+    """Open a connection to the store named by ``url`` (see :func:`parse_url`).
+
+    Without ``create``, a SQLite file that does not exist is an error, not a new file.
+    """
     target = parse_url(url)
     if target.kind == "postgresql":
         return PostgresDialect(target)
+    if not create and not Path(target.location).exists():
+        raise StoreError(f"no rasd store at {target}: run `rasd ingest INPUT --db {target}` first")
     return SQLiteDialect(target)

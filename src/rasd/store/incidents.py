@@ -44,6 +44,10 @@ class TableView:
                                    f"profile_id IN ({marks(len(part))})", part):
                 self._rows[r["profile_id"]] = (r["day"] or "", r["incident_id"])
 
+    def exists(self, p: str) -> bool:
+        self._load([p])
+        return p in self._rows
+
     def day(self, p: str) -> str:
         self._load([p])
         return self._rows[p][0]
@@ -116,7 +120,8 @@ class TableView:
 def settle(db: "Dialect", ch: "Changes") -> None:
     """Regroup what ``ch`` reached, then rebuild or extend the incidents it changed."""
     view = TableView(db)
-    changed = regroup(view, sorted(ch.seeds - ch.gone), ch.lost) if ch.seeds or ch.lost else set()
+    seeds = [p for p in sorted(ch.seeds - ch.gone) if view.exists(p)]
+    changed = regroup(view, seeds, ch.lost) if seeds or ch.lost else set()
     final: dict[str, frozenset[str]] = {}
     for label in changed:
         if members := view.members(label):

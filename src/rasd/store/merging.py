@@ -29,9 +29,9 @@ from typing import Any, Iterable, Sequence
 
 from ..merge.cluster import pair
 from ..merge.incident import Summary
-from ..merge.profile import (SOLO, block_keys, canonical, day, profile_id, representative,
+from ..merge.profile import (SOLO, block_keys, canonical, day, decide, profile_id,
                              self_reasons, signature, solo_id)
-from ..merge.rules import ParentOf, compare
+from ..merge.rules import ParentOf
 from . import incidents
 from .codec import chunks, dumps, loads, marks
 from .dialect import Dialect
@@ -87,8 +87,8 @@ class Merger:
         for row in rows:
             eid, want, sig, ok, reasons = row["event_id"], None, None, False, []
             if row["is_current"] and row["kind"] == "event":
-                sig = signature(loads(row["data"]))
-                ok, reasons = self_reasons(sig, self.parent_of)
+                sig = signature(loads(row["data"]), self.parent_of)
+                ok, reasons = self_reasons(sig)
                 if eid in pinned or not ok:
                     want = solo_id(eid)
                 else:  # a second identical report of one article is another profile
@@ -127,7 +127,7 @@ class Merger:
         ch.seeds.add(pid)
         ch.gone.discard(pid)
         if ok and the_day:
-            keys = block_keys(sig, self.parent_of)
+            keys = block_keys(sig)
             self._link(pid, sig, the_day, keys)
             self.db.executemany("INSERT INTO profile_keys (place_key, day, profile_id) "
                                 "VALUES (?, ?, ?)", [(k, the_day, pid) for k in keys])
@@ -150,7 +150,7 @@ class Merger:
                                    f"IN ({marks(len(part))})", part):
                 a, b = pair(pid, r["profile_id"])
                 sa, sb = (sig, loads(r["signature"])) if a == pid else (loads(r["signature"]), sig)
-                decision = compare(representative(sa, a), representative(sb, b), self.parent_of)
+                decision = decide(sa, a, sb, b)
                 if decision.linked:
                     rows.append((a, b, decision.score, dumps(list(decision.reasons))))
         self.db.executemany("INSERT INTO profile_links (profile_a, profile_b, score, reasons) "

@@ -67,11 +67,18 @@ class Store(EditsMixin, QueriesMixin):
         self.merger = Merger(db, parent_of or places.parent_of)
 
     @classmethod
-    def open(cls, url: str | None = None, *, upgrade: bool = True,
+    def open(cls, url: str | None = None, *, upgrade: bool = True, create: bool = True,
              parent_of: ParentOf | None = None) -> "Store":
-        """Open (and by default migrate) the store named by ``url`` (see ``dialect.parse_url``)."""
-        db = connect(url)
+        """Open (and by default migrate) the store named by ``url`` (see ``dialect.parse_url``).
+
+        With ``create=False`` a store must be there already (commands that only
+        read or edit one refuse to make an empty one).
+        """
+        db = connect(url, create=create)
         try:
+            if not create and migrate.current(db) == 0:
+                raise StoreError(f"no rasd store at {db.target}: run `rasd ingest INPUT --db "
+                                 f"{db.target}` first")
             if upgrade:
                 migrate.upgrade(db)
             elif migrate.current(db) != migrate.latest():
