@@ -47,7 +47,8 @@ def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
     if m.cue and before and _norm(before[-1].text) == _norm(m.cue):
         before = before[:-1]
     if before and (is_word(before[-1], "reference") or
-                   (len(before) > 1 and is_word(before[-2], "reference") and before[-1].text == "من")):
+                   (len(before) > 1 and is_word(before[-2], "reference")
+                    and before[-1].text in ("من", "علي", "الي"))):  # «قريبة من», «المطل على»
         return "reference"
     if any(_norm(t.text) == "بين" for t in before):
         return "reference"  # «الطريق الذي يربط بين الحوطة وعدن»: the ends of a road or a front
