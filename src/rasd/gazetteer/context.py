@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .store import ADMIN1, CC, LAT, LEVEL, LON, PARENT, Gazetteer
+from .store import ADMIN1, CC, CQ, LAT, LEVEL, LON, PARENT, Gazetteer
 
 if TYPE_CHECKING:
     from .geocode import Decision
@@ -27,7 +27,8 @@ class Context:
         for d in decisions:
             if d.best is not None and d.area_confidence(gaz) >= 0.5:
                 r = gaz.rows[d.best]
-                if r[LAT] and r[LEVEL] != "country":
+                # (a village's borrowed point is no evidence of nearness for others)
+                if r[LAT] and r[LEVEL] != "country" and not _weak(gaz, d.best):
                     w = 0.5 if r[LEVEL] in ("admin1", "region") else 1.0
                     key = (float(r[LAT]), float(r[LON]))
                     old_w, ids = points.get(key, (0.0, set()))
@@ -44,7 +45,9 @@ class Context:
             a1: dict[tuple[str, str], float] = defaultdict(float)
             for row, p in zip(d.rows, d.probs):
                 r = gaz.rows[row]
-                a1[(r[CC], r[ADMIN1])] += p
+                # a village known only by name (its point borrowed from its district)
+                # is weak evidence of where the article is: Yemen alone has 41k
+                a1[(r[CC], r[ADMIN1])] += p * (0.5 if _weak(gaz, row) else 1.0)
                 if p >= 0.5 and r[LEVEL] == "populated":
                     self.cities.add(r[0])
             cc: dict[str, float] = defaultdict(float)
@@ -146,6 +149,12 @@ class Context:
             if w >= least and w / total >= 0.5:
                 return key
         return None
+
+
+def _weak(gaz: Gazetteer, row: int) -> bool:
+    """A village known only by name: its point is its district's (Yemen-info)."""
+    r = gaz.rows[row]
+    return r[CQ] == "f" and r[LEVEL] == "populated" and not gaz.salient(row)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -129,16 +129,19 @@ class Geocoder:
         if key in lex.wordlike:
             # «الجديدة» is rarely a town: it needs a preposition («بخبر» is "with news"),
             # or a list partner
-            said = (m.locative and not m.prefix.endswith("ب")) or m.direction or m.near
+            said = m.direction or m.near or (m.locative and (not m.prefix.endswith("ب") or any(
+                self.gaz.rows[r][LEVEL] in ("country", "admin1") for r in d.rows)))
             return ("accept" if said else "pending") if salient else "drop"
         if all(c % 2 for c in m.codes) and (key in lex.common or not any(
                 self.prominent(r) for r in d.rows)):
             # «إدانة» is not «أدانا», «أدوه» not Adwa: a variant spelling needs a big place
             return "drop"
-        if key in lex.country_support or (salient and key in lex.common and not any(
+        if key in lex.country_support or (salient and (key in lex.common or all(
+                self.gaz.tier(self.gaz.rows[r][CC]) == "world" for r in d.rows)) and not any(
                 self.well_known(r) for r in d.rows)):
             # «في بيان» (a statement, or Bayan in Kuwait), «في ميدان» (Medan), «الساحل
-            # الغربي» (of Yemen, or of New Zealand): a place if the article is about its country
+            # الغربي» (of Yemen, or of New Zealand), a town far from the Arab world
+            # («جنان الخلد» is no Jinan): a place if the article is about its country
             m.extra["support"] = "country"
             return "pending"
         if salient:
@@ -147,16 +150,19 @@ class Geocoder:
 
     def _cued(self, d: Decision) -> str:
         """A cue admits the name, except a weak one (a front, a base, a list after a comma)
-        before a word: «جبهة جديدة», «مشارف الغربية», «، هذا»."""
+        before a word: «جبهة جديدة», «مشارف الغربية», «، هذا»; a unit name that is a
+        common word needs a unit cue («محافظة الجوف», not «مدن الجنوب»)."""
         m, lex = d.match, self.lex
         cue = m.cue
         assert cue is not None
-        explicit = cue.strong and cue.kind != "area" and (m.list_head is None or cue.plural)
-        if explicit or not m.key:
-            return "accept"
         key = m.key
-        if key in lex.needs_cue:
-            return "drop"
+        if key in lex.ambiguous_units and cue.kind not in ("admin1", "area"):
+            return "drop"  # «محافظة الجوف» is the unit; «مدن الجنوب» no South governorate
+        explicit = cue.strong and cue.kind != "area" and (m.list_head is None or cue.plural)
+        if explicit or not key:
+            return "accept"
+        if key in lex.needs_cue:  # (a unit name after a unit cue is that unit)
+            return "accept" if key in lex.ambiguous_units else "drop"
         word = key in lex.stop or key in lex.wordlike or (
             key in lex.common and not any(self.salient(r) for r in d.rows))
         if word and cue.toponym:

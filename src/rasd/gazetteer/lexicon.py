@@ -81,6 +81,7 @@ class Lexicon:
             for k in _keys(words):
                 self.directions[k] = direction
         self.near = set(_keys(lex["relations"]["near"]))
+        self.near_words = frozenset(w for k in self.near for w in k.split())
         self.locatives = set(_keys(lex["locatives"]["words"]))
         self.titles = set(_keys(lex["persons"]["titles"]))
         self.function_words = frozenset(_keys(lex["function_words"]["words"]))
@@ -93,10 +94,14 @@ class Lexicon:
             phrases.sort(key=len, reverse=True)
         self.country_support = frozenset(_keys(lex["needs_cue"]["country_support"]))
         self.needs_cue = set(_keys(lex["needs_cue"]["names"]))
-        self.needs_cue |= set(_keys(load_toml("gazetteer/admin1.toml")["ambiguous"]["names"]))
+        #: unit names that are common words («الجنوب», «الشرقية», «مالي»): only after a
+        #: unit cue («محافظة», «منطقة»)
+        self.ambiguous_units = set(_keys(load_toml("gazetteer/admin1.toml")["ambiguous"]["names"]))
+        self.needs_cue |= self.ambiguous_units
         countries = load_toml("gazetteer/countries.toml")
         for c in countries["countries"].values():
             if c.get("ambiguous"):
+                self.ambiguous_units |= set(_keys(c["ar"]))
                 self.needs_cue |= set(_keys(c["ar"]))
         #: «الفلسطينية» → PS: a country adjective after a place name
         self.country_adjectives = {k: cc for cc, words in countries["adjectives"].items()

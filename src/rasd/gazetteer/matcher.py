@@ -284,8 +284,10 @@ class Matcher:
         lex = self.lex
         if len(word) < 3 or word in lex.cues or word in lex.directions or lex.wrong_shape(word):
             return False
-        if loose:
-            return word not in lex.function_words
+        if loose:  # («مزرعة بالقرب من»: a relation word is no name either)
+            return word not in lex.function_words and word not in lex.link_words and all(
+                stem not in lex.locatives and stem not in lex.near_words
+                for _, stem in readings(word))
         return (word not in lex.common and word not in lex.locatives
                 and word not in lex.titles)
 
@@ -400,7 +402,7 @@ class Matcher:
                 return
             if item is not None and item.key in NAME_HEADS and item.end == k + 1:
                 item = self._headed_item(words, matches, by_start, item)
-            if item is None:
+            if item is None and cue.plural:  # (after a singular cue only known names)
                 item = self._unknown(words, k, "و" if waw else "", cue.toponym)
                 if item is not None:
                     matches.append(item)

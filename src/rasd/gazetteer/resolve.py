@@ -136,10 +136,11 @@ def _unit_spellings(geo: Geocoder, decisions: list[Decision]) -> None:
     rows = geo.gaz.rows
     for d in decisions:
         cue = d.match.cue
-        if cue is None or cue.kind not in ("admin1", "admin2", "admin3") or not d.match.key \
+        if cue is None or not cue.region or not d.match.key \
                 or any(geo.cue_fits(cue, rows[r][LEVEL], 1.0) for r in d.rows):
             continue
-        units = [r for r in by_skeleton(geo.gaz, d.match.key, None)
+        countries = {rows[r][CC] for r in d.rows}  # (the country its namesakes are in)
+        units = [r for r in by_skeleton(geo.gaz, d.match.key, countries or None)
                  if geo.cue_fits(cue, rows[r][LEVEL], 1.0)]
         if units:
             d.rows, d.probs = units, [1.0 / len(units)] * len(units)
@@ -294,8 +295,9 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     dominant = ctx.dominant(d)
     r = geo.gaz.rows[d.best]
     cue = d.match.cue
-    if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")):
-        return
+    if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")
+                                              and geo.cue_fits(cue, r[LEVEL], 1.0)):
+        return  # («محافظة الإحساء» in a Saudi article is no village of Dhamar)
     # a borrowed point (Yemeni villages share their district's) must be nearer
     if r[LAT] and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= (
             NEAR_BORROWED if r[CQ] == "f" else NEAR):
