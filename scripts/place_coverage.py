@@ -23,12 +23,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+from rasd.document import Article
+from rasd.mentions import PlaceMention
+from rasd.pipeline import Pipeline
 
-from rasd.document import Article  # noqa: E402
-from rasd.mentions import PlaceMention  # noqa: E402
-from rasd.pipeline import Pipeline  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 STAGES = ("normalize", "segment", "places")
 

@@ -22,9 +22,10 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .keys import name_key, variants
 from .lexicon import Cue, Lexicon, readings
 from .matcher import ANAPHORS, Match, Words
-from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, PARENT, POP, Gazetteer
+from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, NAME_AR, PARENT, POP, Gazetteer
 
 if TYPE_CHECKING:
     from .context import Context
@@ -97,6 +98,15 @@ class Geocoder:
     def salient(self, row: int) -> bool:
         return self.gaz.salient(row)
 
+    def _own_name(self, row: int, key: str) -> bool:
+        """``key`` spells the row's own name (not one of its aliases), or the row is a
+        unit or a country (whose every Arabic name is its own)."""
+        r = self.gaz.rows[row]
+        if r[LEVEL] != "populated" or not r[NAME_AR]:
+            return True
+        own = name_key(r[NAME_AR])
+        return key == own or key in variants(own, add_article=True)
+
     def well_known(self, row: int) -> bool:
         """A place news names anywhere: a country, a first-level unit or named region,
         a capital, or a town of 100,000 people in the Arab world and its neighbours."""
@@ -120,6 +130,10 @@ class Geocoder:
             return "drop"
         if not m.prefix and any(p and stem in lex.function_words for p, stem in readings(key)):
             return "drop"  # «بأنه» is «ب» + «أنه», not Baneh
+        if key in lex.common:
+            # «فبركة» is «ف» + «بركة» (blessing), an alias GeoNames gives Baharkah: a town
+            # is salient by its own name, not by an alias that is a common word
+            d.rows = [r for r in d.rows if self._own_name(r, key)] or d.rows
         salient = any(self.salient(r) for r in d.rows)
         located = m.locative or m.direction is not None or m.near
         if not key:
