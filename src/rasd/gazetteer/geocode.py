@@ -100,10 +100,10 @@ class Geocoder:
 
     def _own_name(self, row: int, key: str) -> bool:
         """``key`` spells the row's own name (not one of its aliases), or the row is a
-        unit or a country (whose every Arabic name is its own)."""
+        unit, a country or a capital (whose every Arabic name is its own)."""
         r = self.gaz.rows[row]
-        if r[LEVEL] != "populated" or not r[NAME_AR]:
-            return True
+        if r[LEVEL] != "populated" or not r[NAME_AR] or r[CAP] in ("N", "G"):
+            return True  # (GeoNames' first Arabic name of a capital is often odd: «لاندان»)
         own = name_key(r[NAME_AR])
         return key == own or key in variants(own, add_article=True)
 
