@@ -106,3 +106,10 @@ def test_a_name_introduced_with_a_cue_keeps_that_reading_later():
     ds = [d for d in decide("أحرق مستوطنون منزلا في قرية دوما الفلسطينية. وما جرى في دوما جريمة")
           if d.match.key == "دوما"]
     assert len(ds) == 2 and {area(d) for d in ds} == {("PS", "West Bank")}
+
+
+def test_a_name_the_gazetteer_lacks_keeps_one_governorate_through_the_article():
+    ds = [d for d in decide("اشتباكات في معسكر لبوزة في محافظة لحج. وقصفت الطائرات تعز وعدن. "
+                            "وتقدمت القوات في محيط معسكر لبوزة")
+          if "لبوزه" in d.match.extra.get("text", "")]
+    assert len(ds) == 2 and {d.fallback for d in ds} == {("YE", "Lahj")}

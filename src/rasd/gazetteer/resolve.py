@@ -118,6 +118,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
         if d.rows:
             d.context = _deciders(gaz, d, by_admin1)
         _veto(geo, d, ctx)
+    _unknown_sense(accepted)
     # a name taken without a cue only because it is salient, and that the context
     # rejects («الصف» in a Syrian article is not the Egyptian town), is no place at all
     # a cued name whose only readings the context rejects is a name the gazetteer
@@ -145,6 +146,24 @@ def _unit_spellings(geo: Geocoder, decisions: list[Decision]) -> None:
         if units:
             d.rows, d.probs = units, [1.0 / len(units)] * len(units)
             d.rule = "cue:skeleton"
+
+
+def _unknown_sense(decisions: list[Decision]) -> None:
+    """A name the gazetteer lacks is one place through the article: where one of
+    its mentions has a governorate (best one the text ties it to), the others
+    take it («معسكر لبوزة في لحج» ... «محيط معسكر لبوزة»)."""
+    areas: dict[str, tuple[str, str]] = {}
+    for d in sorted(decisions, key=lambda d: d.region is None):  # text-given first
+        if not d.rows and d.fallback is not None and d.fallback[1]:
+            areas.setdefault(_name_of(d.match), d.fallback)
+    for d in decisions:
+        if not d.rows and (d.fallback is None or not d.fallback[1]):
+            d.fallback = areas.get(_name_of(d.match), d.fallback)
+
+
+def _name_of(m: Match) -> str:
+    """The name as a key, its final «ة»/«ه» spelling aside («لبوزة», «لبوزه»)."""
+    return name_key(m.key or m.extra.get("text", ""))
 
 
 def _last_word(m: Match) -> str:
