@@ -299,10 +299,13 @@ class Geocoder:
                         d.match.list_head if d.match.list_head is not None else d.match.start):
                     group_end = max(group_end, nxt.match.extra.get("dir_end", nxt.match.end))
                     continue
-                if nxt.match.sentence != d.match.sentence or not self._regional(nxt, d):
+                if nxt.match.sentence != d.match.sentence:
                     break
                 link = self._linked(words, group_end, nxt, d)
-                if link:
+                # a town holds a cued place only when the text says «في» it: «مدينة
+                # الصالح في الحوبان» (not «عدن ولحج»)
+                if link and (self._regional(nxt, d) or (link == "in" and d.match.cue is not None
+                                                        and self._town(nxt))):
                     self._set_region(ordered, d, nxt, link)
                 break
 
@@ -324,6 +327,9 @@ class Geocoder:
         if not gap and m.cue is not None and m.cue.region:
             return "in"  # «بني قيس محافظة حجة»: a unit named right after a place holds it
         return "near" if gap else None
+
+    def _town(self, r: Decision) -> bool:
+        return any(self.gaz.rows[row][LEVEL] == "populated" for row in r.rows)
 
     def _regional(self, r: Decision, d: Decision) -> bool:
         cue = r.match.cue
