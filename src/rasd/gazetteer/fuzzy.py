@@ -21,7 +21,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz, process
 
 from .keys import loose_forms, skeleton, strip_al
-from .store import ADMIN1, AR, CC, POP, Gazetteer
+from .store import AR, CC, POP, Gazetteer
 from .translit import arabic_skeleton
 
 MIN_RATIO = 80.0

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from .keys import name_key, variants
 from .lexicon import Cue, Lexicon, readings
-from .matcher import ANAPHORS, Match, Words
+from .anaphora import ANAPHORS
+from .matcher import Match, Words
 from .store import ADMIN1, ADMIN2, CAP, CC, CQ, LAT, LEVEL, NAME_AR, PARENT, POP, Gazetteer
 
 if TYPE_CHECKING:

@@ -15,38 +15,26 @@ around each name:
 - a person's title or a name link before it («الرئيس», «أبو»), and phrases
   that name organizations («حزب الله», «جبهة النصرة»): those are not places.
 
-It decides nothing about which place a name is: see :mod:`rasd.gazetteer.geocode`.
+Anaphors («جنوب المحافظة», «وريفها») are added by :mod:`rasd.gazetteer.anaphora`,
+the words around each name read by :mod:`rasd.gazetteer.surround`. It decides
+nothing about which place a name is: see :mod:`rasd.gazetteer.geocode`.
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+
+from .anaphora import find_anaphors
 from .keys import loose_forms
 from .lexicon import Cue, Lexicon, readings
 from .store import LEVEL, Gazetteer
 from .surround import read_surroundings
 from .words import Word, Words, words_of
 
-__all__ = ["ANAPHORS", "PRONOUN_ANAPHORS", "Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
+__all__ = ["Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
 
 #: what may stand between a cue and its name («منطقة "الصوابر"», «مدينة: حلب»)
 _CUE_GAP = ":(«\"'"
-#: definite nouns that point back to a unit named before, and the level they point to
-ANAPHORS = {"المحافظه": "admin1", "المدينه": "populated", "المديريه": "admin2",
-            "البلده": "populated", "الريف": "admin1", "البلاد": "country"}
-#: a noun with a pronoun that points to the place just named («حلب وريفها»: the
-#: countryside, its governorate; «زنجبار وضواحيها»: near the town)
-PRONOUN_ANAPHORS = {"ريفها": "countryside", "ريفه": "countryside", "ضواحيها": "outskirts",
-                    "ضواحيه": "outskirts", "اطرافها": "outskirts", "اطرافه": "outskirts",
-                    "محيطها": "outskirts", "محيطه": "outskirts"}
-_SAME = frozenset(["نفسها", "نفسه", "ذاته", "ذاتها"])
-_ANAPHOR_FORMS: dict[str, tuple[str, str]] = {}
-for _w, _kind in list(ANAPHORS.items()) + list(PRONOUN_ANAPHORS.items()):
-    for _p in ("", "و", "ف", "ب", "وب", "فب"):
-        _ANAPHOR_FORMS[_p + _w] = (_p, _kind)
-for _w, _kind in ANAPHORS.items():
-    for _p in ("ل", "ول"):  # «للمدينة»: «ل» absorbs the article's alif
-        _ANAPHOR_FORMS[_p + "ل" + _w[2:]] = (_p, _kind)
 #: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
 NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
                        "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
@@ -112,39 +100,10 @@ class Matcher:
     def find(self, words: Words) -> list[Match]:
         matches = self._names(words)
         self._cues(words, matches)
-        self._anaphors(words, matches)
+        find_anaphors(self.lex, words, matches, self._match)
         matches.sort(key=lambda m: m.start)
         read_surroundings(self.lex, words, matches)
         return matches
-
-    def _anaphors(self, words: Words, matches: list[Match]) -> None:
-        """«جنوب غربي المحافظة», «الريف الشمالي», «بالريف ذاته», «وريفها»: a unit
-        named before.
-
-        A definite noun only with a direction before or after it, or «نفسه/ذاته»
-        after it: alone, «المدينة» is too often just "the city".
-        """
-        taken = {k for m in matches for k in range(m.start, m.end)}
-        texts = words.texts
-        for i, text in enumerate(texts):
-            hit = _ANAPHOR_FORMS.get(text)
-            if hit is None or i in taken:
-                continue
-            prefix, kind = hit
-            after = texts[i + 1] if i + 1 < len(texts) and words.joined[i + 1] else ""
-            before = self._direction_ending(words, i - 1)
-            if kind in PRONOUN_ANAPHORS.values() or before or after in _SAME or (
-                    after in self.lex.directions and after.startswith("ال")):
-                m = self._match(words, i, i + 1, prefix, "", ())
-                m.extra["anaphor"] = kind
-                matches.append(m)
-
-    def _direction_ending(self, words: Words, i: int) -> bool:
-        if i < 0 or not words.joined[i + 1]:
-            return False
-        texts = words.texts
-        return any(" ".join(texts[i - n + 1:i + 1]) in self.lex.directions
-                   for n in (1, 2) if i - n + 1 >= 0)
 
     # -- gazetteer names -------------------------------------------------------
     @staticmethod

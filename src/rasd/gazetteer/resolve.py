@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .fuzzy import by_skeleton, fallback
+from .anaphora import follow_antecedents, resolve_anaphors
 from .context import Context, km
+from .fuzzy import by_skeleton, fallback
 from .geocode import Decision, Geocoder
 from .keys import name_key
 from .lexicon import Lexicon
 from .matcher import Match, Words
-from .store import ADMIN1, CAP, CC, CQ, LAT, LEVEL, LON, PARENT, POP, Gazetteer
+from .store import ADMIN1, CC, CQ, LAT, LEVEL, LON, PARENT, Gazetteer
 
 SUPPORT = 0.5  # admin1 weight the article must give a village named without a cue
 NEAR = 0.4  # exp(-km / 100) above which a place is near the article's others (~90 km)
@@ -91,7 +92,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     starts = {d.match.start: d.match for d in accepted}
     _unknowns(gaz, [d for d in pending if not d.match.key], ctx)
     anaphors = [d for d in pending if "anaphor" in d.match.extra]
-    _anaphora(gaz, anaphors, accepted)
+    resolve_anaphors(gaz, anaphors, accepted)
     promoted = [d for d in pending if d.rows and (d in anaphors or _supported(
         gaz, d, ctx, ends, starts, words))]
     for d in promoted:
@@ -111,7 +112,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
             geo.score(d, ctx)
     _cued_sense(gaz, accepted)
     _one_sense(gaz, accepted)
-    _follow(gaz, accepted)
+    follow_antecedents(gaz, accepted)
     by_admin1 = _confident_by_admin1(gaz, accepted)
     # last first: a region named after a place is settled before the place it holds
     for d in sorted(accepted, key=lambda d: -d.match.start):
@@ -209,86 +210,6 @@ def _one_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
                     d.rows.insert(0, d.rows.pop(i))
                     d.probs.insert(0, d.probs.pop(i))
                     break
-
-
-def _anaphora(gaz: Gazetteer, anaphors: list[Decision], placed: list[Decision]) -> None:
-    """«المحافظة» → the last governorate named before it; «المدينة» → the last town;
-    «البلاد» → the last place's country; «الريف» → the last place's governorate.
-
-    Each anaphor remembers the decision it points to (``extra["antecedent"]``) so
-    that it can follow that decision's final reading (:func:`_follow`).
-    """
-    ordered = sorted((d for d in placed if d.best is not None), key=lambda d: d.match.start)
-    rows = gaz.rows
-    for a in anaphors:
-        kind = a.match.extra["anaphor"]
-        before = [d for d in ordered if d.match.start < a.match.start]
-        found = None
-        if kind in ("countryside", "outskirts"):
-            found = _pronoun_antecedent(gaz, a, before)
-        elif kind == "admin1":  # a governorate named as such within three sentences first
-            for d in reversed(before):
-                if a.match.sentence - d.match.sentence > 3:
-                    break
-                if rows[d.best][LEVEL] == "admin1":  # type: ignore[index]
-                    found = (d, d.best)
-                    break
-        for d in reversed(before if found is None else ()):
-            target = _target(gaz, kind, d)
-            if target is not None:
-                found = (d, target)
-                break
-        if found is not None:
-            a.rows, a.probs, a.rule = [found[1]], [1.0], "anaphora"
-            a.match.extra["antecedent"] = found[0]
-
-
-def _pronoun_antecedent(gaz: Gazetteer, a: Decision, before: list[Decision]
-                        ) -> tuple[Decision, int] | None:
-    """«حلب وريفها»: the place named last, in the same or the previous sentence;
-    its countryside is its governorate, its outskirts are near the place itself."""
-    for d in reversed(before):
-        if a.match.sentence - d.match.sentence > 1:
-            return None
-        if gaz.rows[d.best][LEVEL] == "country":  # type: ignore[index]
-            continue
-        if a.match.extra["anaphor"] == "outskirts":
-            a.match.near = True
-            return d, d.best  # type: ignore[return-value]
-        target = _target(gaz, "admin1", d)
-        return (d, target) if target is not None else None
-    return None
-
-
-def _target(gaz: Gazetteer, kind: str, d: Decision) -> int | None:
-    """The row an anaphor of ``kind`` takes from decision ``d``'s best reading."""
-    if kind == "countryside":
-        kind = "admin1"
-    elif kind == "outskirts":
-        return d.best
-    r = gaz.rows[d.best]  # type: ignore[index]
-    if kind == "country":
-        return gaz.country_row(r[CC])
-    if kind == "admin1" and r[ADMIN1]:
-        return d.best if r[LEVEL] == "admin1" else gaz.admin1_row(r[CC], r[ADMIN1])
-    if r[LEVEL] == kind and (kind != "populated" or _town(r) or (
-            d.match.cue is not None and d.match.cue.word == "مدينه")):
-        return d.best  # «المدينة» is a town named before, not a village
-    return None
-
-
-def _follow(gaz: Gazetteer, decisions: list[Decision]) -> None:
-    """Anaphors take their antecedent's final reading."""
-    for a in decisions:
-        d = a.match.extra.get("antecedent")
-        if d is not None and d.best is not None:
-            target = _target(gaz, a.match.extra["anaphor"], d)
-            if target is not None:
-                a.rows, a.probs = [target], [1.0]
-
-
-def _town(r: tuple[str, ...]) -> bool:
-    return r[CAP] in ("N", "G", "D") or (bool(r[POP]) and int(r[POP]) >= 50_000)
 
 
 def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
