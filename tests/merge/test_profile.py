@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from rasd.merge.profile import block_keys, decide, mergeable, profile_id, signature, solo_id
+from rasd.merge.profile import (block_keys, decide, mergeable, profile_id, query_keys, signature,
+                                solo_id)
 from rasd.merge.rules import compare
 from mergekit import rep
 
@@ -14,6 +15,7 @@ _REPORT = st.fixed_dictionaries({
     "pcode": st.sampled_from(["C1025", "C1007", "N0150", None]),
     "location_ar": st.sampled_from(["باتبو", "حلب", "الشعار", None]),
     "admin1": st.sampled_from(["Aleppo", "Idleb"]),
+    "geo_precision": st.sampled_from([1, 2, 3]),
     "sublocations": st.lists(st.sampled_from(["باتبو", "حلب", "السوق"]), max_size=2),
     "sub_event_type": st.sampled_from(["Air/drone strike", "Suicide bomb", "Armed clash"]),
     "event_type": st.sampled_from(["Explosions/Remote violence", "Battles"]),
@@ -43,8 +45,9 @@ def test_comparing_two_profiles_is_comparing_their_reports(x: dict, y: dict) -> 
             (by_report.linked, by_report.reasons, by_report.score)
     else:  # one profile: its reports are linked exactly when the profile is mergeable
         assert by_report.linked == mergeable(sa)
-    if by_report.linked:  # blocking never loses a link
-        assert set(block_keys(sa)) & set(block_keys(sb))
+    if by_report.linked:  # blocking never loses a link, whichever profile comes first
+        assert set(query_keys(sa)) & set(block_keys(sb))
+        assert set(query_keys(sb)) & set(block_keys(sa))
 
 
 def test_identical_reports_share_a_profile_and_twins_of_one_article_do_not() -> None:
@@ -58,3 +61,12 @@ def test_identical_reports_share_a_profile_and_twins_of_one_article_do_not() -> 
 def test_an_undated_report_is_never_mergeable() -> None:
     assert not mergeable(signature(rep("e1", "A", event_date=None)))
     assert mergeable(signature(rep("e1", "A")))
+
+
+def test_towns_of_one_province_do_not_look_each_other_up_by_province() -> None:
+    town = signature(rep("e1", "A", geo_precision=1))
+    other = signature(rep("e2", "B", geo_precision=1, pcode="C1034", location_ar="كفرناها"))
+    region = signature(rep("e3", "C", geo_precision=3, pcode=None, location_ar="ريف حلب"))
+    assert not set(query_keys(town)) & set(block_keys(other))
+    assert set(query_keys(town)) & set(block_keys(region))
+    assert set(query_keys(region)) & set(block_keys(town))

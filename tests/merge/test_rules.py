@@ -116,3 +116,24 @@ def test_the_rule_is_symmetric(x: dict, y: dict) -> None:
     parent = {"N0150": "C1007"}.get
     da, db = compare(a, b, parent), compare(b, a, parent)
     assert da.linked == db.linked and da.score == db.score
+
+
+def test_a_province_level_report_links_to_an_event_of_its_type_in_that_province() -> None:
+    town = rep("a", pcode=None, location_ar="ابها", admin1="Asir", country="Saudi Arabia",
+               sub_event_type="Remote explosive/landmine/IED")
+    region = rep("b", pcode=None, location_ar="عسير", admin1="Asir", country="Saudi Arabia",
+                  geo_precision=3, sub_event_type="Suicide bomb")
+    d = compare(town, region)
+    assert d.linked and "ابها is in Asir, the other report's only place" in d.reasons
+    assert not compare(town, dict(region, geo_precision=1)).linked  # two named places
+    clash = dict(region, event_type="Battles", sub_event_type="Armed clash")
+    assert not compare(town, clash).linked  # vague place: the type must agree
+    assert not compare(town, dict(region, admin1="Jizan")).linked
+
+
+def test_a_bombing_reported_a_day_later_as_a_suicide_bombing_is_one_incident() -> None:
+    ied = rep("a", sub_event_type="Remote explosive/landmine/IED")
+    suicide = rep("b", event_date="2016-11-18", sub_event_type="Suicide bomb")
+    assert compare(ied, suicide).linked
+    assert not compare(rep("a"), dict(suicide, sub_event_type="Shelling/artillery/missile attack")
+                       ).linked

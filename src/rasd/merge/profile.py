@@ -15,8 +15,9 @@ there is one profile with 4,000 reports, not eight million report pairs.
   the same fields get ``-1``, ``-2``... so they stay apart, as the rule says);
 - :func:`mergeable` — whether two reports with this signature are linked at all
   (an undated or unplaced report never is: it gets a profile of its own);
-- :func:`block_keys` — the place keys a candidate must share (blocking): the
-  rule links two places only if they share one of them.
+- :func:`block_keys` / :func:`query_keys` — blocking: a new profile looks up
+  its query keys among the stored profiles' block keys, and the rule links two
+  places only if each one's query keys meet the other's block keys.
 
 A profile's links are exactly the links between its reports: :func:`decide`
 on two profiles' signatures gives what ``compare`` gives on any pair of their
@@ -35,8 +36,9 @@ Rec = Mapping[str, Any]
 
 #: every field :func:`rasd.merge.rules.compare` reads, apart from the article id
 MERGE_FIELDS: tuple[str, ...] = (
-    "kind", "event_date", "pcode", "location_ar", "admin1", "sublocations", "event_type",
-    "sub_event_type", "actor1", "actor2", "fatalities_reported", "fatalities")
+    "kind", "event_date", "pcode", "location_ar", "admin1", "country", "geo_precision",
+    "sublocations", "event_type", "sub_event_type", "actor1", "actor2", "fatalities_reported",
+    "fatalities")
 #: prefix of the profile of one report alone (pinned by an analyst, or never mergeable)
 SOLO = "r:"
 #: prefix of a shared profile
@@ -104,13 +106,36 @@ def day(sig: Mapping[str, Any]) -> str | None:
     return str(value)[:10] if value else None
 
 
+def _province(sig: Mapping[str, Any]) -> str | None:
+    return f"{sig.get('country')}|{sig['admin1']}" if sig.get("admin1") else None
+
+
 def block_keys(sig: Mapping[str, Any]) -> list[str]:
-    """Place keys: two profiles can be linked only if they share one (see ``place_relation``).
+    """Place keys a profile is found by (see ``place_relation`` and ``region_relation``).
 
     The pcode and its city's pcode (a neighbourhood and its city share the
-    city's), and the normalized names of the place and its sublocations (the
-    same name, or a name among the other's places).
+    city's), the normalized names of the place and its sublocations (the same
+    name, or a name among the other's places), and its province: as a
+    province-level report (``rg:``) or as a place in it (``in:``).
     """
+    keys = _place_keys(sig)
+    if province := _province(sig):
+        keys.add(f"rg:{province}" if sig.get("geo_precision") == 3 else f"in:{province}")
+    return sorted(keys)
+
+
+def query_keys(sig: Mapping[str, Any]) -> list[str]:
+    """Keys a new profile looks up: its place keys, and its province's reports; a
+    province-level report also looks up every place of its province."""
+    keys = _place_keys(sig)
+    if province := _province(sig):
+        keys.add(f"rg:{province}")
+        if sig.get("geo_precision") == 3:
+            keys.add(f"in:{province}")
+    return sorted(keys)
+
+
+def _place_keys(sig: Mapping[str, Any]) -> set[str]:
     keys = set()
     pcode = sig.get("pcode")
     if pcode:
@@ -121,4 +146,4 @@ def block_keys(sig: Mapping[str, Any]) -> list[str]:
         key = normalize_key(str(name)) if name else ""
         if key:
             keys.add(f"nm:{key}")
-    return sorted(keys)
+    return keys

@@ -7,15 +7,18 @@ the reasons, so that a reviewer can see (and undo) every link:
 - date: within one day of each other;
 - place: the same gazetteer place (pcode), the same name in the same admin1,
   one place a neighbourhood of the other's city, or one named among the
-  other's sublocations;
+  other's sublocations; or one report names only a province (geo precision
+  3, as follow-ups and statements often do: "the bombing in Asir region") and
+  the other a place in it, when both give the same event type;
 - type: the same event type, or a pair that outlets describe differently
   (shelling during clashes, a strike reported as a massacre); within
   Explosions/Remote violence, strikes and bombings are never the same;
 - actors: the same actor (ignoring ACLED's "(years)"/"(country)" suffixes),
   sides swapped, or an unnamed side;
-- a one-day gap is only bridged when the sub-event types agree and the
-  reported death tolls overlap: it is also what daily shelling of one town
-  looks like.
+- a one-day gap is only bridged when the sub-event types agree (a bombing
+  reported as an IED by one outlet and a suicide bombing by another counts)
+  and the reported death tolls overlap: it is also what daily shelling of one
+  town looks like.
 
 The rule depends on the two records only, never on the order they arrived
 in: that is what makes merged incidents independent of ingestion order.
@@ -95,6 +98,22 @@ def place_relation(a: Rec, b: Rec, parent_of: ParentOf | None = None) -> str | N
     return None
 
 
+def region_relation(a: Rec, b: Rec) -> str | None:
+    """Why one report's only place (a province) contains the other's, or None."""
+    for r, t in ((a, b), (b, a)):
+        if r.get("geo_precision") == 3 and r.get("admin1") and r.get("admin1") == t.get("admin1") \
+                and r.get("country") == t.get("country"):
+            return (f"{t.get('location_ar')} is in {r.get('admin1')}, the other report's only "
+                    "place")
+    return None
+
+
+def same_family(a: Rec, b: Rec) -> bool:
+    """The same sub-event type, or two bombings (IED, suicide bomb, grenade)."""
+    sa, sb = a.get("sub_event_type"), b.get("sub_event_type")
+    return bool(sa) and (sa == sb or ERV_GROUP.get(sa) == ERV_GROUP.get(sb or "") == "bomb")
+
+
 def type_relation(a: Rec, b: Rec) -> tuple[str | None, bool]:
     """(reason, same sub-event type) or (None, False) when the types exclude each other."""
     ta, tb = a.get("event_type"), b.get("event_type")
@@ -167,17 +186,19 @@ def compare(a: Rec, b: Rec, parent_of: ParentOf | None = None) -> Decision:
     gap = abs((da - db_).days)
     if gap > 1:
         return Decision(False, (f"dates {gap} days apart",))
-    place = place_relation(a, b, parent_of)
+    place = place_relation(a, b, parent_of) or region_relation(a, b)
     if place is None:
         return Decision(False, ("different places",))
     kind, same_sub = type_relation(a, b)
     if kind is None:
         return Decision(False, (f"incompatible types ({a.get('sub_event_type')} / "
                                 f"{b.get('sub_event_type')})",))
+    if place.endswith("only place") and a.get("event_type") != b.get("event_type"):
+        return Decision(False, ("a province-level report links only to an event of its type",))
     actors = actor_relation(a, b)
     if actors is None:
         return Decision(False, (f"different actors ({a.get('actor1')} / {b.get('actor1')})",))
-    if gap == 1 and not (same_sub and figures_overlap(a, b)):
+    if gap == 1 and not (same_family(a, b) and figures_overlap(a, b)):
         return Decision(False, ("one day apart without the same sub-event type and overlapping "
                                 "death tolls",))
     when = "same date" if gap == 0 else "one day apart"

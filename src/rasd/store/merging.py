@@ -30,7 +30,7 @@ from typing import Any, Iterable, Sequence
 from ..merge.cluster import pair
 from ..merge.incident import Summary
 from ..merge.profile import (SOLO, block_keys, canonical, day, decide, profile_id,
-                             self_reasons, signature, solo_id)
+                             query_keys, self_reasons, signature, solo_id)
 from ..merge.rules import ParentOf
 from . import incidents
 from .codec import chunks, dumps, loads, marks
@@ -127,13 +127,12 @@ class Merger:
         ch.seeds.add(pid)
         ch.gone.discard(pid)
         if ok and the_day:
-            keys = block_keys(sig)
-            self._link(pid, sig, the_day, keys)
+            self._link(pid, sig, the_day, query_keys(sig))
             self.db.executemany("INSERT INTO profile_keys (place_key, day, profile_id) "
-                                "VALUES (?, ?, ?)", [(k, the_day, pid) for k in keys])
+                                "VALUES (?, ?, ?)", [(k, the_day, pid) for k in block_keys(sig)])
 
     def _link(self, pid: str, sig: dict[str, Any], the_day: str, keys: Sequence[str]) -> None:
-        """Links between a new profile and the candidates: same place key, within a day."""
+        """Links between a new profile and the candidates: a place key met, within a day."""
         if not keys:
             return
         d = date.fromisoformat(the_day)
