@@ -89,6 +89,20 @@ def test_common_words_are_not_places(text):
     assert places(text) == []
 
 
+def test_a_common_word_after_a_definite_noun_is_an_adjective():
+    assert places("ارتدى الموظفون البدلة الزرقاء في الحفل") == []
+
+
+def test_a_wordlike_town_after_the_subject_is_an_object_in_a_list_of_places():
+    ms = by_surface("قصفت قوات النظام الحولة وتلبيسة بريف حمص الشمالي")
+    assert admin1(ms["الحولة"]) == "Homs" and admin1(ms["تلبيسة"]) == "Homs"
+
+
+def test_a_well_known_place_is_not_unresolved_by_a_loose_region_link():
+    m = by_surface("وصل وفد من الولايات المتحدة الأمريكية في الدوحة")["الولايات المتحدة الأمريكية"]
+    assert m.place is not None and m.place.level == "country"
+
+
 def test_a_place_of_merged_localities_shows_the_part_the_text_names():
     m = by_surface("سيطرت الفصائل على قريتي عرب بوران وتل جرجي جنوب الغندورة بريف حلب")[
         "عرب بوران"]

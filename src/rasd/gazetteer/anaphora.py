@@ -24,9 +24,9 @@ ANAPHORS = {"المحافظه": "admin1", "المدينه": "populated", "الم
             "البلده": "populated", "الريف": "admin1", "البلاد": "country"}
 #: a noun with a pronoun that points to the place just named («حلب وريفها»: the
 #: countryside, its governorate; «زنجبار وضواحيها»: near the town)
+#: («محيطه» is as often "its sphere": «العراق ومحيطه العربي»)
 PRONOUN_ANAPHORS = {"ريفها": "countryside", "ريفه": "countryside", "ضواحيها": "outskirts",
-                    "ضواحيه": "outskirts", "اطرافها": "outskirts", "اطرافه": "outskirts",
-                    "محيطها": "outskirts", "محيطه": "outskirts"}
+                    "ضواحيه": "outskirts", "اطرافها": "outskirts", "اطرافه": "outskirts"}
 _SAME = frozenset(["نفسها", "نفسه", "ذاته", "ذاتها"])
 _ANAPHOR_FORMS: dict[str, tuple[str, str]] = {}
 for _w, _kind in list(ANAPHORS.items()) + list(PRONOUN_ANAPHORS.items()):

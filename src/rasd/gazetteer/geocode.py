@@ -141,27 +141,39 @@ class Geocoder:
             return "pending"  # «خان العسل»: a headed name only the fallback can find
         if len(key.replace(" ", "")) <= 2:
             return "accept" if located and salient else "drop"  # «اب»: Ibb after «في»
+        if all(c % 2 for c in m.codes) and (key in lex.common or not any(
+                self.prominent(r) for r in d.rows)):
+            # «إدانة» is not «أدانا», «أدوه» not Adwa: a variant spelling needs a big place
+            return "drop"
+        if m.extra.get("after_definite") and (lex.colour(key) or (
+                key in lex.common and key not in lex.wordlike and not any(
+                    self.gaz.rows[r][LEVEL] in ("country", "admin1") for r in d.rows))):
+            return "drop"  # «الراية البيضاء»: an adjective (a wordlike name needs more anyway)
+        if self._needs_its_country(d, salient):
+            m.extra["support"] = "country"
+            return "pending"
         if key in lex.wordlike:
             # «الجديدة» is rarely a town: it needs a preposition («بخبر» is "with news"),
             # or a list partner
             said = m.direction or m.near or (m.locative and (not m.prefix.endswith("ب") or any(
                 self.gaz.rows[r][LEVEL] in ("country", "admin1") for r in d.rows)))
             return ("accept" if said else "pending") if salient else "drop"
-        if all(c % 2 for c in m.codes) and (key in lex.common or not any(
-                self.prominent(r) for r in d.rows)):
-            # «إدانة» is not «أدانا», «أدوه» not Adwa: a variant spelling needs a big place
-            return "drop"
-        if key in lex.country_support or (salient and (key in lex.common or all(
-                self.gaz.tier(self.gaz.rows[r][CC]) == "world" for r in d.rows)) and not any(
-                self.well_known(r) for r in d.rows)):
-            # «في بيان» (a statement, or Bayan in Kuwait), «في ميدان» (Medan), «الساحل
-            # الغربي» (of Yemen, or of New Zealand), a town far from the Arab world
-            # («جنان الخلد» is no Jinan): a place if the article is about its country
-            m.extra["support"] = "country"
-            return "pending"
         if salient:
             return "accept"
         return "drop" if key in lex.common else "pending"
+
+    def _needs_its_country(self, d: Decision, salient: bool) -> bool:
+        """A name taken as a place only if the article is about its country: «في بيان»
+        (a statement, or Bayan in Kuwait), «في ميدان» (Medan), «الساحل الغربي» (of
+        Yemen, or of New Zealand), a town far from the Arab world («جنان الخلد» is no
+        Jinan)."""
+        key, lex, rows = d.match.key, self.lex, self.gaz.rows
+        if key in lex.country_support:
+            return True
+        if not salient:
+            return False
+        far = all(self.gaz.tier(rows[r][CC]) == "world" for r in d.rows)
+        return (key in lex.common or far) and not any(self.well_known(r) for r in d.rows)
 
     def _cued(self, d: Decision) -> str:
         """A cue admits the name, except a weak one (a front, a base, a list after a comma)

@@ -120,6 +120,11 @@ class Lexicon:
         self.shapes = re.compile("|".join(f"(?:{p})" for p in lex["shapes"]["patterns"]))
         self.quantifiers = frozenset(_keys(lex["quantifiers"]["words"]))
         self._adjective = re.compile(lex["shapes"]["adjective"])
+        self._colour = re.compile(lex["shapes"]["colour"])
+
+    def colour(self, word: str) -> bool:
+        """A colour adjective («الزرقاء», «البيضاء»), also the name of towns."""
+        return self._colour.search(word) is not None
 
     def adjective(self, word: str) -> bool:
         """An indefinite adjective («جبلية», «حدودية»): the noun before it is no name."""

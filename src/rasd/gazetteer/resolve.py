@@ -126,8 +126,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     # lacks, and must look like one («منطقة خالية» is an empty area)
     kept = [d for d in accepted if not (
         d.rule.endswith(":context") and d.rows and "anaphor" not in d.match.extra
-        and not d.match.extra.get("keep")
-        and (d.match.cue is None or lex.wrong_shape(_last_word(d.match))))]
+        and not d.match.extra.get("keep") and _no_name(lex, d.match))]
     return sorted(kept, key=lambda d: d.match.start)
 
 
@@ -165,6 +164,15 @@ def _unknown_sense(decisions: list[Decision]) -> None:
 def _name_of(m: Match) -> str:
     """The name as a key, its final «ة»/«ه» spelling aside («لبوزة», «لبوزه»)."""
     return name_key(m.key or m.extra.get("text", ""))
+
+
+def _no_name(lex: Lexicon, m: Match) -> bool:
+    """A candidate whose gazetteer readings the context rejected, judged as a name
+    the gazetteer lacks: it needs a cue, a name's shape, and after a weak cue
+    («محيط الميدان») it must not be a common word."""
+    if m.cue is None:
+        return True
+    return lex.wrong_shape(_last_word(m)) or (not m.cue.strong and m.key in lex.common)
 
 
 def _last_word(m: Match) -> str:
@@ -243,7 +251,7 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
             NEAR_BORROWED if r[CQ] == "f" else NEAR):
         return
     main = ctx.main_country(d)
-    weak_cue = cue is not None and cue.kind == "feature"
+    weak_cue = cue is not None and (cue.kind == "feature" or not cue.strong)
     # salience vouches for a name taken without a cue, or with a cue that fits its
     # level, unless the name is a common word: «أحياء التحرير» in Taiz is not the
     # Sanaa district of that name, nor «الروضة» the district of Shabwah
@@ -259,7 +267,9 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
             (r[CC], r[ADMIN1]) != dominant and ctx.support((r[CC], r[ADMIN1]), d) < SUPPORT:
         d.fallback = dominant
         # a well-known name of the article's country stays a place, unresolved
-        d.match.extra["keep"] = geo.salient(d.best) and dominant[0] == r[CC]
+        key = d.match.key
+        d.match.extra["keep"] = geo.salient(d.best) and dominant[0] == r[CC] and \
+            key not in geo.lex.common and key not in geo.lex.wordlike
     if d.fallback is not None:
         d.rule += ":context"
 
@@ -290,6 +300,8 @@ def _veto_by_region(geo: Geocoder, d: Decision) -> None:
         return
     rows = geo.gaz.rows
     r, g = rows[d.best], rows[g_row]
+    if geo.prominent(d.best):
+        return  # («الولايات المتحدة», «بغداد»: a well-known place says the link is loose)
     area = d.region.fallback or (g[CC], g[ADMIN1])
     if d.link == "in" and (d.region.fallback is not None or geo.region_fit(d.best, d.region) < 0):
         d.fallback, d.rule = area, d.rule + ":region"

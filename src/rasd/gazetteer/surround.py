@@ -43,6 +43,8 @@ def read_surroundings(lex: Lexicon, words: Words, matches: list[Match]) -> None:
                 m.blocked = m.blocked or "person"
             if prev in _TARGET:  # «قصف على خان العسل»: the target of an attack
                 m.extra["target"] = True
+            elif m.cue is None and not m.prefix and prev.startswith("ال") and _plain_word(lex, prev):
+                m.extra["after_definite"] = True  # «البدلة الزرقاء»: maybe an adjective
             if prev in lex.locatives or (prev[:1] in ("و", "ف") and prev[1:] in lex.locatives) \
                     or m.prefix.endswith("ب") or (
                     m.cue is not None and _cue_prefix(lex, words, m).endswith("ب")):
@@ -54,6 +56,14 @@ def read_surroundings(lex: Lexicon, words: Words, matches: list[Match]) -> None:
         if _quoted_outlet(words, m, i):
             m.blocked = m.blocked or "outlet"
         _direction_after(lex, words, m)
+
+
+def _plain_word(lex: Lexicon, word: str) -> bool:
+    """A word that says nothing of a place after it (no cue, preposition, direction,
+    relation, title or anaphor)."""
+    return not (word in lex.cues or word in lex.locatives or word in lex.directions
+                or word in lex.titles or word in lex.link_words or word in lex.near_words
+                or word in lex.needs_cue)
 
 
 def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
