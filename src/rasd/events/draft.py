@@ -194,9 +194,11 @@ class Drafter:
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
             return [], []
-        elif natural_deaths_only(f.casualties, self.tokens, self.index_of) \
-                and not any(role(t) == "strike" for t in triggers):
-            return [], []  # an accident or an illness, not an attack
+        elif (natural_deaths_only(f.casualties, self.tokens, self.index_of)
+              or not (figs.has_deaths or triggers)) and not any(role(t) == "strike" for t in triggers):
+            # an accident or an illness, not an attack; or people hurt with no
+            # word of the violence that hurt them
+            return [], []
         if not scs:
             return [], []
         actors = f.actors or f.borrowed.get("actors", [])
