@@ -208,6 +208,9 @@ class Geocoder:
             cc = m.extra.get("country")
             if cc is not None:  # «دوما الفلسطينية»: the namesakes in that country
                 rows = [r for r in rows if self.gaz.rows[r][CC] == cc] or rows
+            if m.cue is not None and m.cue.region and m.cue.kind == "admin1":
+                # «ريف حلب», «محافظة تعز»: the governorate, when one is so named
+                rows = [r for r in rows if self.gaz.rows[r][LEVEL] == "admin1"] or rows
             d = Decision(m, rows, [1.0 / len(rows)] * len(rows) if rows else [], self._rule(m))
             if m.cue is not None and m.key in ANAPHORS:
                 m.extra["anaphor"] = ANAPHORS[m.key]  # «أحياء المدينة»: the city named before

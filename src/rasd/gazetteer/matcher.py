@@ -35,6 +35,9 @@ __all__ = ["Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
 
 #: what may stand between a cue and its name («منطقة "الصوابر"», «مدينة: حلب»)
 _CUE_GAP = ":(«\"'"
+#: heads that start nothing but place names («خان العسل», «كفر نبل»), unlike «باب»,
+#: «سوق» or «بلاد» («باب الحوار», «سوق العمل», «بلاد المسلمين»)
+TOPO_HEADS = frozenset("كفر دير تل عين بير بئر خربه جسر خان قلعه معره تله جب سيله مشرفه حوض".split())
 #: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
 NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
                        "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
@@ -218,7 +221,8 @@ class Matcher:
             if hit is None and nxt:
                 hit = self._loose_pair(words, i)
             if hit is None:
-                unknown = self._unknown(words, i, "") if nxt and self._headed(texts[i]) else None
+                unknown = self._unknown(words, i, "", cued=False) \
+                    if nxt and self._headed(texts[i]) else None
                 if unknown is not None and unknown.end > i + 1:
                     out.append(unknown)  # «خان العسل»: a name the Arabic index lacks
                     i = unknown.end
@@ -250,21 +254,25 @@ class Matcher:
         return (word not in lex.common and word not in lex.locatives
                 and word not in lex.titles)
 
-    def _unknown(self, words: Words, i: int, prefix: str, loose: bool = False) -> Match | None:
-        """A name after a cue that the gazetteer lacks: one word, two after a head."""
+    def _unknown(self, words: Words, i: int, prefix: str, loose: bool = False,
+                 cued: bool = True) -> Match | None:
+        """A name after a cue that the gazetteer lacks: one word, two after a head
+        (``cued=False``: a headed name met without a cue, «خان العسل»)."""
         stem = words[i].text[len(prefix):]
         if not self._name_like(stem, loose) and stem not in NAME_HEADS:
             return None
         j = i + 1
-        # after a head («حزم العديد», «خان العسل») the next word is part of the name,
-        # whatever it means alone
+        # after a head that only starts place names («خان العسل»), or any head after
+        # a cue («قرى سيعة، وذي مهنة», «منطقتي السدة وحزم العديد»), the next word is
+        # part of the name, whatever it means alone
         if (stem in NAME_HEADS or stem == "ال") and j < len(words) and words[j].joined \
                 and words[j].sentence == words[i].sentence and self._name_like(
-                    words[j].text, loose or stem != "ال"):
+                    words[j].text, loose or stem in TOPO_HEADS or (cued and stem != "ال")):
             j += 1
         elif not self._name_like(stem, loose):
             return None
-        if j < len(words) and words[j].joined and self.lex.adjective(words[j].text):
+        if j < len(words) and words[j].joined and not words[j].text.startswith("و") and \
+                self.lex.adjective(words[j].text):
             return None  # «منطقة إحراج جبلية»: a noun and its adjective, not a name
         m = self._match(words, i, j, prefix, "", ())
         m.extra["text"] = " ".join([stem] + [w.text for w in words[i + 1:j]])
@@ -301,8 +309,8 @@ class Matcher:
                 if first is not None:
                     matches.append(first)
                     by_start[first.start] = first
-            if first is None or first.blocked or first.cue is not None:
-                continue
+            if first is None or first.blocked or first.cue is not None or "ل" in first.prefix:
+                continue  # («مخيم للشباب»: a camp for the young, not of a place)
             first.cue = cue
             if cue.toponym:  # «وادي حسان»: the mention covers the head word
                 prefix = next(p for p, stem in readings(w.text) if stem == cue.word)
