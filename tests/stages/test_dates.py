@@ -308,3 +308,9 @@ def test_this_week_is_the_week_up_to_publication(text):
 
 def test_since_last_week_covers_the_marker():
     assert one("منذ الأسبوع الماضي", THURSDAY).text == "منذ الأسبوع الماضي"
+
+
+
+def test_last_summer_written_in_august_is_the_summer_before():
+    found = dates("سيطرت القوات الكردية على مدينة كركوك خلال الصيف الماضي.", date(2015, 8, 11))
+    assert [(d.value, d.precision) for d in found] == [(date(2014, 7, 15), 3)]

@@ -24,6 +24,8 @@ from .months import month_at, month_table
 _POSITION = {"منتصف": "mid", "مطلع": "early", "اوايل": "early", "بدايه": "early",
              "اواخر": "late", "نهايه": "late"}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+#: a season is "last" once at least this many days have passed since its middle
+SEASON_DAYS = 90
 # «منذ أيام», «منذ أسابيع»: a few units (a plural without a number)
 _FEW = 3
 
@@ -65,6 +67,8 @@ class PeriodPatterns:
         if self.pub is None:
             return None
         pub, word = self.pub, self.texts[i]
+        if word in self.lex.seasons and self.t(i + 1) in self.lex.past:
+            return self.season(i, self.lex.seasons[word])
         if word in self.lex.periods["week"] and self.t(i + 1) in self.lex.past:
             return DateHit(i, i + 1, pub - timedelta(days=7), "last_week", precision=2,
                            start=pub - timedelta(days=13), relative=True, confidence=0.7)
@@ -97,6 +101,15 @@ class PeriodPatterns:
             return DateHit(i, last, pub, "since", precision=_precision(days),
                            start=pub - timedelta(days=days), relative=True, confidence=0.6)
         return None
+
+    def season(self, i: int, month: int) -> DateHit:
+        """«الصيف الماضي»: the middle of the last such season that ended at least
+        a season before publication (precision: month)."""
+        assert self.pub is not None
+        year = self.pub.year
+        if date(year, month, 15) > self.pub - timedelta(days=SEASON_DAYS):
+            year -= 1
+        return DateHit(i, i + 1, date(year, month, 15), "season", precision=3, relative=True, confidence=0.6)
 
     def amount(self, k: int) -> tuple[int | None, int]:
         """Days in «يومين», «3 أيام», «الـ24 ساعة», «أسبوع», «أيام»: (days, last index)."""

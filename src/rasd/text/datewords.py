@@ -55,6 +55,7 @@ class DateLexicon:
     ordinal_first: frozenset[str]  # «الأولى» in «الساعات الأولى من»
     report_words: frozenset[str]  # «قال», «أفاد», «بيان»: a date after them dates the report
     report_stops: frozenset[str]  # words that end a reporting verb's subject («إن», «عن»)
+    seasons: dict[str, int]  # season word → the month in its middle
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -96,6 +97,9 @@ def date_lexicon() -> DateLexicon:
     starters = set(weekdays) | {p[0] for p in relative} | {p[0] for p in day_parts}
     starters |= {p[0] for p in within} | periods["since"] | periods["week"] | periods["month"]
     starters |= {"شهر", "الشهر", "منتصف", "مطلع", "اوايل", "بدايه", "اواخر", "نهايه"}
+    seasons = {form: int(m) for name, m in data.get("seasons", {}).items()
+               for (form,) in _variants((normalize_key(name),))}
+    starters |= set(seasons)
     return DateLexicon(
         weekdays=weekdays, relative=relative, day_parts=day_parts,
         day_part_size=max(len(p) for p in day_parts),
@@ -103,6 +107,7 @@ def date_lexicon() -> DateLexicon:
         ordinal_first=_words(data["day_parts"]["first"]),
         report_words=_words(data["report"]["words"], clitics=True),
         report_stops=_words(data["report"]["stops"]),
+        seasons=seasons,
         past=frozenset(normalize_key(w) for w in markers["past"]),
         future=frozenset(normalize_key(w) for w in markers["future"]),
         current=frozenset(normalize_key(w) for w in markers["current"]),
