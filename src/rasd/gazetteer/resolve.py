@@ -257,8 +257,9 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     # Sanaa district of that name, nor «الروضة» the district of Shabwah
     vouched = geo.prominent(d.best) or (geo.salient(d.best) and d.match.key not in geo.lex.common
                                         and (cue is None or geo.cue_fits(cue, r[LEVEL])))
-    # so does a unit of the same name around it («مدينة الضالع», seat of its governorate)
-    vouched = vouched or (cue is not None and geo.cue_fits(cue, r[LEVEL]) and any(
+    # so does a unit of the same name around it («مدينة الضالع», «أهالي الباحة»: the
+    # seat of its governorate)
+    vouched = vouched or ((cue is None or geo.cue_fits(cue, r[LEVEL])) and any(
         geo.gaz.rows[o][LEVEL] in ("admin1", "admin2") and geo.gaz.rows[o][CC] == r[CC]
         and geo.gaz.rows[o][ADMIN1] == r[ADMIN1] for o in d.rows))
     if main is not None and main != r[CC] and (weak_cue or not geo.prominent(d.best)):
