@@ -50,7 +50,7 @@ from rasd.extract import Extractor
 from rasd.mentions import Place
 from rasd.gazetteer.keys import loose_forms, name_key, skeleton
 from rasd.gazetteer.lexicon import lexicon as place_lexicon, readings
-from rasd.gazetteer.matcher import ANAPHORS
+from rasd.gazetteer.anaphora import ANAPHORS
 from rasd.gazetteer.store import gazetteer
 from rasd.pipeline import Pipeline
 from rasd.stages.sources import lexicon as source_lexicon
@@ -448,7 +448,8 @@ def test_every_filled_field_has_evidence(dev, group):
             if not rec["evidence"].get(name):
                 missing.append(f"{rec['article_id']} {rec['kind']}.{name}={rec[name]!r} "
                                f"[{rec['provenance'][name]['rule']}]")
-    assert not missing, f"{len(missing)} filled fields without evidence:\n" + "\n".join(missing[:20])
+    assert not missing, (f"{len(missing)} filled fields without evidence:\n"
+                         + "\n".join(missing[:20]))
 
 
 def test_every_evidenced_field_is_checked(dev):
