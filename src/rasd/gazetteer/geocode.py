@@ -105,8 +105,11 @@ class Geocoder:
         r = self.gaz.rows[row]
         if r[LEVEL] != "populated" or not r[NAME_AR] or r[CAP] in ("N", "G"):
             return True  # (GeoNames' first Arabic name of a capital is often odd: «لاندان»)
-        own = name_key(r[NAME_AR])
-        return key == own or key in variants(own, add_article=True)
+        own = self.gaz.own_cache.get(row)
+        if own is None:
+            k = name_key(r[NAME_AR])
+            own = self.gaz.own_cache[row] = frozenset(variants(k, add_article=True)) | {k}
+        return key in own
 
     def well_known(self, row: int) -> bool:
         """A place news names anywhere: a country, a first-level unit or named region,

@@ -46,6 +46,7 @@ class Gazetteer:
         self._build_index()
         self._places: dict[int, Place] = {}
         self.prior_cache: dict[int, float] = {}  # the geocoder's context-free row scores
+        self.own_cache: dict[int, frozenset[str]] = {}  # a row's own name, as keys
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
         self._iso = {r[CC]: int(r[PCODE]) for r in self.rows if r[LEVEL] == "country" and r[PCODE]}
 
