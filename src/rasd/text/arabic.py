@@ -16,6 +16,7 @@ normalized text.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -109,8 +110,12 @@ def fold(text: str) -> str:
 _WS = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_key(text: str) -> str:
-    """Normalize a lexicon or gazetteer entry the way the text is normalized."""
+    """Normalize a lexicon or gazetteer entry the way the text is normalized.
+
+    Cached: the geocoder and the in-article merge normalize the same gazetteer
+    names and mentions again and again while extracting."""
     cleaned, _ = clean_chars(text)
     return _WS.sub(" ", fold(cleaned)).strip()
 
