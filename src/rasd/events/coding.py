@@ -65,6 +65,10 @@ def _place_fields(d: Draft) -> dict[str, Field]:
         out["region"] = Field(_regions().get(p.country), container_spans, "gazetteer", conf)
         out["latitude"] = Field(p.lat, spans, "gazetteer", conf)
         out["longitude"] = Field(p.lon, spans, "gazetteer", conf)
+    elif m.region is not None:
+        # an unresolved place the text puts in a governorate («جبل الجماجم بمحافظة البيضاء»)
+        for name in ("admin1", "country", "iso"):
+            out[name] = Field(getattr(m.region, name), spans, "scene.region", 0.6)
     else:
         region = _container_place(sc)
         if region is not None:
