@@ -419,14 +419,7 @@ def failures(dev, group: str) -> tuple[int, list[str]]:
 
 
 #: known gaps, each the business of the file named (not of this test)
-GAPS = {
-    "actors": "events/actors_naming.py name_actors: an actor1 defaulted without a trigger "
-              "(event typed from casualty words, rule actor.unidentified) gets tspans=() — "
-              "it should fall back to the event's anchor spans, as coding._anchor_spans does",
-    "subsets": "mentions.Casualty.subset_spans is one flat tuple for all subset classes, and "
-               "events/figures.py gives all of it to children, women and unidentified alike "
-               "(«بينهم 3 أطفال و8 إناث»: the children evidence includes «8 إناث»); the spans "
-               "must be kept per class",
+GAPS: dict[str, str] = {
 }
 
 

@@ -104,10 +104,6 @@ def test_batbo_actor_evidence_is_the_perpetrator_beside_batbo(run, batbo):
         assert min(abs(a - p) for p in batbo_at) < 60, f"{text[a:b]!r} at {a} is far from Batbo"
 
 
-@pytest.mark.xfail(reason="children/women evidence mixes the subset classes: "
-                          "mentions.Casualty.subset_spans is one flat tuple that "
-                          "events/figures.py gives to every class (see test_evidence GAPS)",
-                   strict=False)
 def test_batbo_subset_evidence_holds_only_its_class(run, batbo):
     text, _ = run
     assert all("اطفال" in w for w in cut(text, batbo["evidence"]["fatalities_children"]))

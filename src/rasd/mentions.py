@@ -221,7 +221,7 @@ class Casualty:
     children: int | None = None
     women: int | None = None
     unidentified: int | None = None
-    subset_spans: tuple[Span, ...] = ()
+    subset_spans: tuple[tuple[str, Span], ...] = ()  # (child | woman | unidentified, evidence)
     tally: bool = False
     negated: bool = False
     confidence: float = 1.0

@@ -67,9 +67,6 @@ def test_subset_evidence_includes_the_subset_words():
     assert "4 نساء" in evidence(PASSAGES[0], "fatalities_women")
 
 
-@pytest.mark.xfail(strict=True, reason="Casualty.subset_spans is one list for all subsets, and "
-                   "figures.figures gives all of it to each of children, women and unidentified: "
-                   "the children's evidence also cites «4 نساء»")
 def test_each_subset_cites_only_its_own_words():
     assert evidence(PASSAGES[0], "fatalities_children") == ["3 أطفال"]
     assert evidence(PASSAGES[0], "fatalities_women") == ["4 نساء"]

@@ -158,7 +158,7 @@ def test_subsets_are_read_after_the_figure():
     doc = cues("قتل 12 مدنيا بينهم 3 أطفال و4 نساء")
     (c,) = doc["casualties"]
     assert (c.count, c.children, c.women) == (12, 3, 4)
-    assert [doc.raw(s) for s in c.subset_spans] == ["3 أطفال", "4 نساء"]
+    assert [(cls, doc.raw(s)) for cls, s in c.subset_spans] == [("child", "3 أطفال"), ("woman", "4 نساء")]
 
 
 def test_casualties_are_in_text_order_and_do_not_overlap():

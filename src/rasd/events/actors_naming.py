@@ -94,7 +94,10 @@ def name_actors(d: Any, published: date | None) -> ActorChoice:
         r = replace(r, actor1=None, rule1="", actor2=r.actor2 or r.actor1,
                     rule2=r.rule2 or "actor.second_named")
     out = ActorChoice()
-    tspans = (d.kind.trigger.span,) if d.kind.trigger is not None else ()
+    # the words that report the event stand behind a defaulted actor: the
+    # trigger, else the casualty words that made the event
+    tspans = (d.kind.trigger.span,) if d.kind.trigger is not None else \
+        tuple(sorted({a.span for f in d.frames for a in f.anchors}))[:3]
     a1 = _resolve(r.actor1, country, when) if r.actor1 is not None else None
     a2 = _resolve(r.actor2, country, when) if r.actor2 is not None else None
     if a1 is not None:

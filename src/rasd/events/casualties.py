@@ -74,10 +74,12 @@ def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, 
     return total, cls, first, last, subsets, first_num
 
 
-def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | None], list[Span], int]:
-    """Read «بينهم 3 أطفال و8 إناث و5 مجهولي الهوية» after token ``start``."""
+def _subsets(w: Window, start: int, limit: int = 14
+             ) -> tuple[dict[str, int | None], list[tuple[str, Span]], int]:
+    """Read «بينهم 3 أطفال و8 إناث و5 مجهولي الهوية» after token ``start``:
+    the count of each subset class, the evidence span of each, the last token."""
     out: dict[str, int | None] = {}
-    spans: list[Span] = []
+    spans: list[tuple[str, Span]] = []
     i, last = start + 1, start
     opened = False
     while i < len(w.tokens) and i <= start + limit:
@@ -106,7 +108,7 @@ def _subsets(w: Window, start: int, limit: int = 14) -> tuple[dict[str, int | No
             prev = out.get(c)
             out[c] = count if prev is None else (prev + count if count is not None else prev)
         last = w.cue_at[j].last
-        spans.append(Span(w.tokens[i].span.start, w.tokens[last].span.end))
+        spans.extend((c, Span(w.tokens[i].span.start, w.tokens[last].span.end)) for c in classes)
         i = last + 1
     return out, spans, last
 

@@ -13,6 +13,8 @@ from typing import Any
 from ..document import Span
 from ..mentions import Casualty
 
+#: a figure's subset field → the victim class of its evidence spans
+SUBSET_CLASS = {"children": "child", "women": "woman", "unidentified": "unidentified"}
 UNKNOWN_SMALL = 3
 UNKNOWN_LARGE = 10
 
@@ -68,7 +70,8 @@ def figures(casualties: list[Casualty], large: bool = False) -> Figures:
             value = getattr(c, name)
             if value is not None:
                 setattr(f, name, _add(getattr(f, name), value))
-                f.subset_spans.setdefault(name, []).extend(c.subset_spans or (c.span,))
+                own = [sp for cls, sp in c.subset_spans if cls == SUBSET_CLASS[name]]
+                f.subset_spans.setdefault(name, []).extend(own or (c.span,))
     f.fatalities = total
     if not deaths and any(c.negated for c in casualties if c.kind in ("death", "death_or_injury")):
         f.spans = [c.span for c in casualties if c.negated]
