@@ -23,8 +23,6 @@ from .draft import Draft
 from .typing_ import role
 
 MAX_DAYS_APART = 1
-#: how many sentences apart a governorate-only report and a town report may be
-WITHIN_SENTENCES = 3
 
 
 def place_key(d: Draft) -> str:
@@ -97,10 +95,9 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 def compatible(a: Draft, b: Draft) -> bool:
     """Are two drafts of one article reports of the same incident?"""
     if _within(a, b) or _within(b, a):
-        # a report placed only at the governorate and one at a town in it,
-        # told in one passage: one incident when of the same kind of violence
-        near = abs(a.frames[0].sentence - b.frames[0].sentence) <= WITHIN_SENTENCES
-        return near and _days(a, b) <= MAX_DAYS_APART and _figures_agree(a, b) and _same_kind(a, b)
+        # a report placed only at the governorate and one at a town in it:
+        # one incident when of the same kind of violence
+        return _days(a, b) <= MAX_DAYS_APART and _figures_agree(a, b) and _same_kind(a, b)
     if not same_place(a, b) or _days(a, b) > MAX_DAYS_APART:
         return False
     if _explicit(a) and _explicit(b) and _days(a, b) > 0:
