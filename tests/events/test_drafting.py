@@ -99,3 +99,7 @@ def test_air_cover_reported_beside_a_battle_folds_into_it():
     found = events("دارت اشتباكات عنيفة أمس بين المقاومة والحوثيين في مدينة الحوطة أسفرت عن مقتل "
                    "12 حوثيا. وشنت طائرات التحالف غارات على مواقع الحوثيين في مدينة الحوطة أمس.")
     assert [(e["location_ar"], e["fatalities"]) for e in found] == [("الحوطه", 12)]
+
+
+def test_a_sentence_set_in_an_earlier_year_with_no_day_is_background():
+    assert events("وكان مسلح قد أطلق النار في سينما بمدينة دنفر عام 2012 وأسفر الهجوم عن مقتل 12 شخصا.") == []

@@ -97,6 +97,10 @@ class Drafter:
                                   for x in sources)]
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
+        self.years: dict[int, list[int]] = {}
+        for n in doc.get("numbers", ()):
+            if n.kind == "year" and n.value is not None:
+                self.years.setdefault(sentence_of(n.nstart), []).append(int(n.value))
         self.sentence_actors: dict[int, list[Any]] = {}
         for a in doc.get("actors", ()):
             self.sentence_actors.setdefault(sentence_of(a.nstart), []).append(a)
@@ -149,6 +153,12 @@ class Drafter:
         published = self.dates.published
         return bool(when.value and published and (published - when.value).days > BACKGROUND_DAYS)
 
+    def _past_year(self, sentence: int) -> bool:
+        """«قرارا باعدام مطلق النار في سينما باورورا ... عام 2012 وأسفر عن مقتل
+        12 شخصا»: a sentence set in an earlier year, with no day of its own."""
+        published = self.dates.published
+        return bool(published and any(y < published.year for y in self.years.get(sentence, ())))
+
     def eligible(self, m: Any) -> bool:
         """Can this place mention be the scene of an event?"""
         if m.place is None:
@@ -164,7 +174,7 @@ class Drafter:
         if large and not figs.has_deaths and not f.casualties:
             massacre(figs, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
-        if self._background(when):
+        if self._background(when) or (when.span is None and self._past_year(f.sentence)):
             return [], []
         has_figure = bool(f.deaths())
         scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
