@@ -103,3 +103,7 @@ def test_air_cover_reported_beside_a_battle_folds_into_it():
 
 def test_a_sentence_set_in_an_earlier_year_with_no_day_is_background():
     assert events("وكان مسلح قد أطلق النار في سينما بمدينة دنفر عام 2012 وأسفر الهجوم عن مقتل 12 شخصا.") == []
+
+
+def test_people_hurt_in_a_plane_crash_are_no_event():
+    assert events("أصيب ثلاثة أشخاص كانوا على متن طائرة تابعة لشركة طيران محلية هبطت اضطراريا في مطار جدة.") == []

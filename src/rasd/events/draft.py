@@ -205,7 +205,8 @@ class Drafter:
         elif not triggers and not violent_death(f.casualties, around):
             return [], []
         elif (natural_deaths_only(f.casualties, self.tokens, self.index_of)
-              or not (figs.has_deaths or triggers)) and not any(role(t) == "strike" for t in triggers):
+              or not (figs.has_deaths or triggers) or not (figs.has_deaths or armed(around))) \
+                and not any(role(t) == "strike" for t in triggers):
             # an accident or an illness, not an attack; or people hurt with no
             # word of the violence that hurt them
             return [], []
