@@ -107,3 +107,8 @@ def test_a_sentence_set_in_an_earlier_year_with_no_day_is_background():
 
 def test_people_hurt_in_a_plane_crash_are_no_event():
     assert events("أصيب ثلاثة أشخاص كانوا على متن طائرة تابعة لشركة طيران محلية هبطت اضطراريا في مطار جدة.") == []
+
+
+def test_a_city_in_an_organisation_name_is_not_the_scene():
+    e = one_event("أعلنت قيادة عمليات بغداد في بيان عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.")
+    assert (e["location_ar"], e["geo_precision"], e["fatalities"]) == ("الفلوجه", 2, 17)

@@ -41,7 +41,7 @@ def specificity(m: Any) -> int:
 
 
 def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
-    """scene, container or reference, from the words before the mention."""
+    """scene, container, reference or organization, from the words before the mention."""
     i = index_of(m.nstart)
     before = [tokens[j] for j in range(max(0, i - 3), i)]
     if m.cue and before and _norm(before[-1].text) == _norm(m.cue):
@@ -52,6 +52,8 @@ def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
         return "reference"
     if any(_norm(t.text) == "بين" for t in before):
         return "reference"  # «الطريق الذي يربط بين الحوطة وعدن»: the ends of a road or a front
+    if any(is_word(t, "organization") for t in before[-2:]):
+        return "organization"  # «قيادة عمليات بغداد»: names no place of the event
     if m.place is not None and m.place.level in ("country", "admin1"):
         return "container"
     # a district («منطقة الرضمة», «مديرية حيس») is the scene unless the frame
