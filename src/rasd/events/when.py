@@ -57,6 +57,10 @@ def _recent(m: Any, published: date | None) -> bool:
     return published is None or 0 <= (published - m.value).days <= RECENT_DAYS
 
 
+#: date rules of a day the text writes out («26 يونيو», «14/7/2015», «في 14 الجاري»)
+WRITTEN_RULES = frozenset({"day_month", "day_month_year", "numeric", "day_of_this_month"})
+
+
 def _when(m: Any, rule: str | None = None, factor: float = 1.0) -> When:
     return When(m.value, m.precision, m.span, rule or m.rule, factor * m.confidence)
 
@@ -88,6 +92,11 @@ class DateContext:
     def choose(self, own: Sequence[Any], a: int, b: int, sentence: int) -> When:
         """The date of a frame whose anchors span ``[a, b)`` in ``sentence``."""
         events = [d for d in own if not is_report(d)]
+        # «خلال صلاة الجمعة ... في 26 يونيو الماضي»: a date the text writes out
+        # is the day a weekday or relative word beside it stands for
+        written = [d for d in events if d.rule.split(".")[-1] in WRITTEN_RULES]
+        if written:
+            events = written
         if events:
             return _when(min(events, key=lambda d: _distance(d, a, b)))
         if own:
