@@ -112,3 +112,8 @@ def test_people_hurt_in_a_plane_crash_are_no_event():
 def test_a_city_in_an_organisation_name_is_not_the_scene():
     e = one_event("أعلنت قيادة عمليات بغداد في بيان عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.")
     assert (e["location_ar"], e["geo_precision"], e["fatalities"]) == ("الفلوجه", 2, 17)
+
+
+def test_an_attack_told_in_a_trial_report_is_background():
+    assert events("وفي أول جلسة لمحاكمة المتهمين بتفجير مسجد الإمام الصادق في الكويت، الذي أودى بحياة "
+                  "27 شخصا، اعترف المتهم الرئيسي بالتنسيق مع منفذ الهجوم.") == []

@@ -159,6 +159,11 @@ class Drafter:
         published = self.dates.published
         return bool(published and any(y < published.year for y in self.years.get(sentence, ())))
 
+    def _judicial(self, sentence: int) -> bool:
+        """Is the sentence about a trial («في أول جلسة لمحاكمة المتهمين بتفجير ...»)?"""
+        s = self.sentences[sentence]
+        return any(is_word(t, "judicial") for t in self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1])
+
     def eligible(self, m: Any) -> bool:
         """Can this place mention be the scene of an event?"""
         if m.place is None:
@@ -174,7 +179,8 @@ class Drafter:
         if large and not figs.has_deaths and not f.casualties:
             massacre(figs, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
-        if self._background(when) or (when.span is None and self._past_year(f.sentence)):
+        if self._background(when) or (when.span is None and (self._past_year(f.sentence)
+                                                             or self._judicial(f.sentence))):
             return [], []
         has_figure = bool(f.deaths())
         scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
