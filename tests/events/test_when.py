@@ -109,3 +109,10 @@ def test_a_written_date_is_the_day_a_weekday_beside_it_stands_for():
     found = events("وتعرض مسجد الإمام الصادق في الكويت إلى تفجير انتحاري خلال صلاة الجمعة في 26 يونيو "
                    "الماضي ما أدى إلى مقتل 26 شخصا.")
     assert found == []  # dated 26 June: background for a paper of 6 August
+
+
+def test_a_report_right_after_a_day_long_past_belongs_to_that_past():
+    from tests.events.eventkit import events
+    found = events("وبدأت العمليات بتفجير السفارة في بيروت في 18 أبريل 1983. "
+                   "وتبعها قصف ثكنة قوات مشاة البحرية في بيروت التي قتل فيها 241 جنديا.")
+    assert found == []

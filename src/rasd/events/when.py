@@ -104,6 +104,9 @@ class DateContext:
         inherited = self.inherited(a, b, sentence)
         if inherited is not None:
             return inherited
+        past = self.in_the_past(a, sentence)
+        if past is not None:
+            return past
         if self.lead is not None and sentence < LEAD_SENTENCES:
             return _when(self.lead, "date.inherited_lead", 0.5)
         if self.only_day is not None:
@@ -120,6 +123,16 @@ class DateContext:
         if near:
             return _when(min(near, key=lambda d: _distance(d, a, b)), "date.event_of_report", 0.8)
         return _when(report)
+
+    def in_the_past(self, a: int, sentence: int) -> When | None:
+        """«... بتفجير السفارة في بيروت في 18 أبريل 1983. وتبعها قصف ثكنة ...
+        قتل فيها 241»: a frame right after a written day long before the report
+        belongs to that past (the caller leaves such events out as background)."""
+        near = [d for d, s in zip(self.dates, self.sentences)
+                if sentence - 1 <= s <= sentence and d.nend <= a and d.rule.split(".")[-1] in WRITTEN_RULES]
+        if near and self.published is not None and (self.published - near[-1].value).days > RECENT_DAYS:
+            return _when(near[-1], "date.inherited_past", 0.5)
+        return None
 
     def inherited(self, a: int, b: int, sentence: int) -> When | None:
         """The day in force for a frame without a date of its own (None when there is none)."""
