@@ -117,3 +117,9 @@ def test_a_city_in_an_organisation_name_is_not_the_scene():
 def test_an_attack_told_in_a_trial_report_is_background():
     assert events("وفي أول جلسة لمحاكمة المتهمين بتفجير مسجد الإمام الصادق في الكويت، الذي أودى بحياة "
                   "27 شخصا، اعترف المتهم الرئيسي بالتنسيق مع منفذ الهجوم.") == []
+
+
+def test_a_condemned_attack_is_placed_where_it_happened_not_where_the_mourners_are():
+    e = one_event("أدان أهالي محافظة القطيف التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في مدينة أبها "
+                  "أمس الأول، وأدى لاستشهاد عدد من رجال الأمن.")
+    assert e["location_ar"] == "ابها"

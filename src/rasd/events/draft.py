@@ -192,16 +192,16 @@ class Drafter:
             return [], [Tally(f, figs, when)]
         triggers = f.triggers or f.borrowed.get("triggers", [])
         around = self.sentence_actors.get(f.sentence, [])
-        attacks: list[Any] = []
+        attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
+
+        def reports(t: Any, m: Any) -> bool:
+            if any(m is p for p in f.named_back):  # the text pointed them back to the event
+                return role(t) != "generic"
+            return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
+                                 t in attacks)
         if not (figs.has_deaths or figs.injured):
-            attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
             if not armed(around) and not attacks:
                 return [], []
-            def reports(t: Any, m: Any) -> bool:
-                if any(m is p for p in f.named_back):  # the text pointed them back to the event
-                    return role(t) != "generic"
-                return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
-                                     t in attacks)
             if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):
                 return [], []
             scs = self._referenced_scene(f, attacks, reports) \
@@ -210,6 +210,10 @@ class Drafter:
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
             return [], []
+        elif attacks:
+            # «أدان أهالي القطيف التفجير الذي استهدف مسجد ... في عسير»: the
+            # attack's own place, not the mourners'
+            scs = self._referenced_scene(f, attacks, reports) or scs
         elif (natural_deaths_only(f.casualties, self.tokens, self.index_of)
               or not (figs.has_deaths or triggers) or not (figs.has_deaths or armed(around))) \
                 and not any(role(t) == "strike" for t in triggers):
