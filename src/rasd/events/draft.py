@@ -97,6 +97,7 @@ class Drafter:
                                   for x in sources)]
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
+        self.trial: dict[int, bool] = {}  # sentence → is it about a trial (computed once)
         self.years: dict[int, list[int]] = {}
         for n in doc.get("numbers", ()):
             if n.kind == "year" and n.value is not None:
@@ -161,8 +162,11 @@ class Drafter:
 
     def _judicial(self, sentence: int) -> bool:
         """Is the sentence about a trial («في أول جلسة لمحاكمة المتهمين بتفجير ...»)?"""
-        s = self.sentences[sentence]
-        return any(is_word(t, "judicial") for t in self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1])
+        if sentence not in self.trial:
+            s = self.sentences[sentence]
+            toks = self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1]
+            self.trial[sentence] = any(is_word(t, "judicial") for t in toks)
+        return self.trial[sentence]
 
     def eligible(self, m: Any) -> bool:
         """Can this place mention be the scene of an event?"""

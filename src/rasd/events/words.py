@@ -23,8 +23,14 @@ def words(kind: str) -> frozenset[str]:
 
 def is_word(token: Token, kind: str) -> bool:
     """Does the token, with or without proclitics, belong to the set ``kind``?"""
+    return _is_word(token.text, kind)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_word(text: str, kind: str) -> bool:
+    # cached: the same few thousand words are tested against the same sets
     ws = words(kind)
-    return any(v in ws for v, _ in variants(token.text, 2)) or token.text in ws
+    return text in ws or any(v in ws for v, _ in variants(text, 2))
 
 
 def any_before(tokens: Sequence[Token], i: int, kind: str, window: int) -> bool:
