@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 from ..mentions import Casualty, Token
-from .figures import Figures, figures, massacre
+from .figures import UNKNOWN_SMALL, Figures, figures, massacre
 from .frames import Frame
 from .scene import Scene, scenes
 from .filters import (armed, attack_reference, natural_deaths_only, nominal, quoted_ranges,
@@ -125,6 +125,21 @@ class Drafter:
                 return True
         return False
 
+    def _dead_unnumbered(self, f: Frame, figs: Figures) -> None:
+        """A referenced attack whose passage speaks of its dead without a number
+        («التفجير الذي استهدف مسجد قوات الطوارئ ... رحم الله الشهداء»): deaths
+        reported without any number count 3 (EVENTS.md §2)."""
+        from .cues import matcher
+        s = self.sentences[f.sentence]
+        last = self.sentences[min(f.sentence + 1, len(self.sentences) - 1)]
+        lo, hi = self.index_of(s.nstart), self.index_of(last.nend - 1) + 1
+        for m in matcher().finditer(self.tokens, lo, hi):
+            if any(x.kind in ("death", "death_or_injury") for x in m.payload):
+                figs.fatalities, figs.exact = UNKNOWN_SMALL, False
+                figs.rule = "fatalities.acled_default_referenced_attack"
+                figs.spans = [self.doc.raw_span(m.nstart, m.nend)]
+                return
+
     def _referenced_scene(self, f: Frame, attacks: list[Any], reports: Callable[[Any, Any], bool]) -> list[Scene]:
         """The place named right after a referenced attack («التفجير الذي حدث في
         مسجد قوات الطوارئ بمنطقة عسير»), even an admin unit, even when the frame
@@ -233,6 +248,8 @@ class Drafter:
         kind = choose_type(self._main_triggers(triggers), fam1, figs.has_deaths, civilians)
         if kind.trigger is not None and kind.trigger in attacks:
             kind = replace(kind, rule="type.attack_reference")
+            if not figs.has_deaths:
+                self._dead_unnumbered(f, figs)
         if not strategic_ok(kind.event_type, around):
             return [], []
         out = []
