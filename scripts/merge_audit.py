@@ -33,6 +33,7 @@ from rasd.merge.audit import (VERDICTS, Case, evidence_sentences, metrics, read_
                               sample_cases, write_cases)
 from rasd.merge.places import parent_of
 from rasd.store import Store
+from rasd.store.codec import text_of
 
 
 @click.group()
@@ -80,7 +81,7 @@ def show_case(store: Store | None, i: int, case: Case) -> None:
         rows = store.db.query("SELECT r.data, a.text FROM records r JOIN articles a ON "
                               "a.article_id = r.article_id AND a.content_hash = r.content_hash "
                               "WHERE r.event_id = ?", (side["event_id"],)) if store else []
-        for sentence in (evidence_sentences(rows[0]["text"], json.loads(rows[0]["data"]))
+        for sentence in (evidence_sentences(text_of(rows[0]["text"]), json.loads(rows[0]["data"]))
                          if rows else ()):
             click.echo(f"      ¶ {sentence}")
     if case.human:

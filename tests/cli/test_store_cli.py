@@ -165,3 +165,19 @@ def test_undoing_a_link_decision_that_was_never_taken_changes_nothing(tmp_path: 
     assert run("edit", "link", ids[0], ids[1], "auto", "--who", "omar", "--db", db).exit_code == 0
     with Store.open(db) as store:
         assert store.dump()["incidents"] == before
+
+
+def test_an_article_the_store_refuses_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    rows = [{"id": "t1", "published": "2016-11-18", "title": "عنوان\u0000", "text": PASSAGES[0][1]},
+            {"id": "t2", "published": "2016-11-18", "text": PASSAGES[1][1] + "\u0000"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    other = "sqlite" if pg_unavailable() else "postgresql"
+    with fresh_db(other, tmp_path) as db:
+        result = run("ingest", str(src), "--db", db)
+        assert result.exit_code == 1
+        assert "RASD400" in result.stderr and "article t1: the article's title contains a NUL" \
+            in result.stderr
+        with Store.open(db) as store:
+            [(art, _, _)] = list(store.current_articles())
+        assert art.id == "t2" and art.text.endswith("\u0000")  # a NUL in the text is kept

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from rasd.errors import StageError
+import pytest
+
+from rasd.document import Article
+from rasd.errors import StageError, StoreError
 from rasd.extract import Extraction
 from rasd.store import Store
 from storekit import VERSION, article, extraction, record
@@ -67,7 +70,7 @@ def test_a_failed_article_is_kept_with_its_error_and_the_batch_goes_on(store: St
     ex_a, _ = _two_reports()
     assert store.ingest(ex_a, VERSION).status == "new"
     row = store.db.query("SELECT status, error, text FROM articles WHERE article_id = 'bad'")[0]
-    assert row["status"] == "error" and "RASD203" in row["error"] and row["text"] == "نص"
+    assert row["status"] == "error" and "RASD203" in row["error"] and row["text"] == "نص".encode()
     assert store.counts()["errors"] == 1
 
 
@@ -92,9 +95,23 @@ def test_articles_keep_their_text_hash_metadata_and_pipeline_version(store: Stor
     ex_a, _ = _two_reports()
     store.ingest(ex_a, VERSION)
     row = store.db.query("SELECT * FROM articles")[0]
-    assert row["text"] == TEXT_A and row["content_hash"] == ex_a.article.content_hash
+    assert bytes(row["text"]).decode() == TEXT_A and row["content_hash"] == ex_a.article.content_hash
     assert (row["published"], row["outlet"], row["pipeline_version"]) == (
         "2016-11-18", "Outlet A", VERSION)
     rec = store.reports()[0]
     assert rec["evidence"]["fatalities"] == [[0, len(TEXT_A)]]
     assert rec["provenance"]["fatalities"]["rule"] == "test"
+
+
+def test_a_nul_in_the_text_is_stored_and_read_back_unaltered(store: Store) -> None:
+    art = article("nul", "قصف\x00 على باتبو")
+    assert store.ingest(extraction(art, record(art, "e")), VERSION).status == "new"
+    [(stored, _, _)] = list(store.current_articles())
+    assert stored.text == art.text and stored.content_hash == art.content_hash
+
+
+def test_a_nul_in_a_title_is_refused_with_the_article_named(store: Store) -> None:
+    art = Article("bad-title", "نص الخبر", date(2016, 11, 18), title="عنوان\x00")
+    with pytest.raises(StoreError, match="article bad-title: the article's title contains a NUL"):
+        store.ingest(extraction(art), VERSION)
+    assert store.counts()["articles"] == 0

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 import click
 
-from ..errors import InputError, RasdError
+from ..errors import InputError, RasdError, StoreError
 from ..extract import Extractor
 from ..io import ReadOptions, count_articles, read_inputs
 from ..store import DEFAULT_DB, Store, migrate
@@ -83,7 +83,14 @@ def run_ingest(inputs: Sequence[str], store: Store, extractor: Extractor, option
             summary.status["unchanged"] += 1
             progress.update()
             continue
-        result = store.ingest(extractor.extract(item), extractor.version)
+        try:
+            result = store.ingest(extractor.extract(item), extractor.version)
+        except StoreError as exc:  # this article could not be stored; the others can
+            summary.status["error"] += 1
+            summary.errors += 1
+            progress.write(f"error {exc}")
+            progress.update(errors=1)
+            continue
         summary.status[result.status] += 1
         summary.records += result.records
         if result.error:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from ..errors import InputError
+from ..store.codec import text_of
 from .profile import recorded_parents
 from .rules import Decision, ParentOf, compare
 
@@ -155,7 +156,7 @@ def _texts(store: "Store", event_ids: Sequence[str]) -> dict[str, str]:
         rows = store.db.query("SELECT a.text FROM records r JOIN articles a ON a.article_id = "
                               "r.article_id AND a.content_hash = r.content_hash WHERE r.event_id = ?",
                               (e,))
-        out[e] = rows[0]["text"] if rows else ""
+        out[e] = text_of(rows[0]["text"]) if rows else ""
     return out
 
 

@@ -40,6 +40,16 @@ def loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
+def text_bytes(text: str) -> bytes:
+    """An article's text as stored (UTF-8 bytes: lossless, NUL characters included)."""
+    return text.encode("utf-8")
+
+
+def text_of(stored: bytes | memoryview | str) -> str:
+    """An article's text as stored, back as a string."""
+    return stored if isinstance(stored, str) else bytes(stored).decode("utf-8")
+
+
 def record_columns(rec: Mapping[str, Any]) -> tuple[Any, ...]:
     """The typed column values of a record dict, in :data:`RECORD_COLUMNS` order."""
     return tuple(_typed(c, rec.get(c)) for c in RECORD_COLUMNS)

@@ -1,8 +1,8 @@
 """Numbered schema migrations, applied in order inside one transaction each.
 
 A migration is a file ``NNNN_name.sql`` in ``migrations/``: portable SQL
-statements separated by ``;`` at the end of a line, with ``{serial_pk}`` filled
-in by the dialect. ``schema_version`` records which numbers were applied, when,
+statements separated by ``;`` at the end of a line, with ``{serial_pk}`` and
+``{blob}`` filled in by the dialect. ``schema_version`` records which numbers were applied, when,
 and the SHA-256 of each file; a migration and its row are committed together,
 so an interrupted upgrade leaves the previous version intact. A store whose
 applied migration differs from the shipped file of the same number (a
@@ -40,7 +40,7 @@ class Migration:
     def statements(self, dialect: Dialect) -> list[str]:
         """The SQL statements of this migration, spelled for ``dialect``."""
         sql = _COMMENT.sub("", self.path.read_text(encoding="utf-8"))
-        sql = sql.replace("{serial_pk}", dialect.serial_pk)
+        sql = sql.replace("{serial_pk}", dialect.serial_pk).replace("{blob}", dialect.blob)
         return [s.strip() for s in _SPLIT.split(sql) if s.strip()]
 
 

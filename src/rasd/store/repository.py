@@ -26,7 +26,8 @@ from ..merge import places
 from ..merge.incident import summarize
 from ..merge.rules import ParentOf
 from . import migrate
-from .codec import RECORD_COLUMNS, chunks, dumps, loads, marks, overlay, record_columns
+from .codec import (RECORD_COLUMNS, chunks, dumps, loads, marks, overlay, record_columns,
+                    text_bytes, text_of)
 from .dialect import Dialect, connect
 from .edits import EditsMixin
 from .merging import Merger
@@ -118,6 +119,10 @@ class Store(EditsMixin, QueriesMixin):
         """
         art = extraction.article
         digest = art.content_hash
+        for name in ("id", "title", "outlet", "url", "source"):
+            if "\x00" in (getattr(art, name) or ""):  # PostgreSQL cannot store it: refused on both
+                raise StoreError(f"the article's {name} contains a NUL character",
+                                 article_id=art.id.replace("\x00", "\\0"))
         with self.db.transaction():
             rows = self.db.query("SELECT content_hash, version FROM articles WHERE article_id = ?",
                                  (art.id,))
@@ -145,7 +150,7 @@ class Store(EditsMixin, QueriesMixin):
             "outlet, url, source, meta, text, pipeline_version, status, error, ingested_at) "
             "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (art.id, art.content_hash, version, art.published.isoformat() if art.published else None,
-             art.title, art.outlet, art.url, art.source, dumps(dict(art.meta)), art.text,
+             art.title, art.outlet, art.url, art.source, dumps(dict(art.meta)), text_bytes(art.text),
              _version_of(ex, pv), "error" if ex.error else "ok",
              dumps(ex.error.as_dict()) if ex.error else None, _now()))
 
@@ -258,5 +263,5 @@ def _version_of(ex: Extraction, pipeline_version: str) -> str:
 
 def _article(row: Mapping[str, Any]) -> Article:
     published = date.fromisoformat(row["published"]) if row["published"] else None
-    return Article(row["article_id"], row["text"], published, row["title"], row["outlet"],
+    return Article(row["article_id"], text_of(row["text"]), published, row["title"], row["outlet"],
                    row["url"], row["source"], MappingProxyType(loads(row["meta"]) or {}))

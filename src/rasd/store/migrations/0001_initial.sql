@@ -1,6 +1,8 @@
 -- rasd event store, schema 1.
--- Portable SQL (SQLite and PostgreSQL); {serial_pk} is filled in by the dialect.
+-- Portable SQL (SQLite and PostgreSQL); {serial_pk} and {blob} are filled in by the dialect.
 -- JSON values are canonical TEXT (sorted keys) so that both databases hold the same bytes.
+-- An article's text is kept as UTF-8 bytes: PostgreSQL TEXT cannot hold a NUL character,
+-- and the raw text is never altered.
 
 -- every version of every article: a changed text for the same id is a new row
 CREATE TABLE articles (
@@ -14,7 +16,7 @@ CREATE TABLE articles (
     url              TEXT,
     source           TEXT,
     meta             TEXT NOT NULL,
-    text             TEXT NOT NULL,
+    text             {blob} NOT NULL,
     pipeline_version TEXT NOT NULL,
     status           TEXT NOT NULL,
     error            TEXT,
