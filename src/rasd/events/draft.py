@@ -97,7 +97,7 @@ class Drafter:
                                   for x in sources)]
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
-        self.trial: dict[int, bool] = {}  # sentence → is it about a trial (computed once)
+        self.retrospect: dict[int, bool] = {}  # sentence → about a trial or anniversary (computed once)
         self.years: dict[int, list[int]] = {}
         for n in doc.get("numbers", ()):
             if n.kind == "year" and n.value is not None:
@@ -175,13 +175,14 @@ class Drafter:
         published = self.dates.published
         return bool(published and any(y < published.year for y in self.years.get(sentence, ())))
 
-    def _judicial(self, sentence: int) -> bool:
-        """Is the sentence about a trial («في أول جلسة لمحاكمة المتهمين بتفجير ...»)?"""
-        if sentence not in self.trial:
+    def _retrospect(self, sentence: int) -> bool:
+        """Is the sentence about a trial or an anniversary («في أول جلسة لمحاكمة
+        المتهمين بتفجير ...», «إحياء الذكرى الأولى لمقتل ...»)?"""
+        if sentence not in self.retrospect:
             s = self.sentences[sentence]
             toks = self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1]
-            self.trial[sentence] = any(is_word(t, "judicial") for t in toks)
-        return self.trial[sentence]
+            self.retrospect[sentence] = any(is_word(t, "retrospect") for t in toks)
+        return self.retrospect[sentence]
 
     def eligible(self, m: Any) -> bool:
         """Can this place mention be the scene of an event?"""
@@ -199,7 +200,7 @@ class Drafter:
             massacre(figs, large)
         when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
         if self._background(when) or (when.span is None and (self._past_year(f.sentence)
-                                                             or self._judicial(f.sentence))):
+                                                             or self._retrospect(f.sentence))):
             return [], []
         has_figure = bool(f.deaths())
         scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
