@@ -86,9 +86,11 @@ def _fill(url: str, reverse: bool = False) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt,suffix", [("acled-csv", "csv"), ("jsonl", "jsonl"),
-                                        ("geojson", "geojson")])
+                                        ("geojson", "geojson"), ("parquet", "parquet")])
 def test_exports_are_byte_identical_whatever_the_order_and_database(
         tmp_path: Path, fmt: str, suffix: str) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
     other = "sqlite" if pg_unavailable() else "postgresql"
     with fresh_db("sqlite", tmp_path) as one, fresh_db(other, tmp_path) as two:
         _fill(one)

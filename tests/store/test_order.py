@@ -2,6 +2,7 @@
 store on SQLite and PostgreSQL)."""
 from __future__ import annotations
 
+import contextlib
 import random
 from datetime import date
 from pathlib import Path
@@ -77,3 +78,27 @@ def test_sqlite_and_postgresql_hold_the_same_rows(tmp_path: Path) -> None:
     order = list(range(len(PLAN)))
     with fresh_db("sqlite", tmp_path) as a, fresh_db("postgresql", tmp_path) as b:
         assert _build(a, order) == _build(b, order[::-1])
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_analyst_decisions_give_the_same_store_whatever_the_order_of_articles(
+        db_url: str, tmp_path: Path, backend: str, seed: int) -> None:
+    order = list(range(len(PLAN)))
+    random.Random(seed).shuffle(order)
+    dumps = []
+    for url, articles in ((db_url, list(range(len(PLAN)))), (None, order)):
+        with contextlib.ExitStack() as stack:
+            url = url or stack.enter_context(fresh_db(backend, tmp_path))
+            _build(url, articles)
+            with Store.open(url, parent_of=PARENTS.get) as store:
+                ids = {r["article_id"]: r["event_id"] for r in store.reports(kinds=("event",))}
+                store.link(ids["p1"], ids["p2"], "split", who="omar")
+                store.link(ids["p7"], ids["p6"], "join", who="omar")
+                store.edit_record(ids["p10"], "fatalities", 4, who="rana")
+                dump = store.dump()
+                groups = sorted(sorted(i["article_id"].split(";")) for i in store.incidents())
+            dumps.append((dump, groups))
+    assert dumps[0] == dumps[1]
+    # p1 and p2 split apart; the strike p6 and the bombing p7 joined; p10 (a day later,
+    # its toll edited to 4) links to neither
+    assert {("p1",), ("p2",), ("p6", "p7"), ("p10",)} <= {tuple(g) for g in dumps[0][1]}

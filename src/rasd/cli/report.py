@@ -127,7 +127,7 @@ def incidents(db_url: str, limit: int, **kw: Any) -> None:
     """The merged incidents as a table (most deaths first)."""
     filters = _filters(kw)
     with open_store(db_url) as store:
-        rows = store.incidents(filters)
+        rows = store.incidents(filters, reports=False)
     click.echo("\n".join(incident_table(rows, limit)))
 
 
