@@ -8,7 +8,7 @@ from typing import Any, Callable
 from rasd.document import Article
 from rasd.extract import Extraction
 from rasd.store import Store
-from storekit import article, extraction, record
+from storekit import article, record
 
 
 @dataclass
