@@ -47,11 +47,11 @@ def find_anaphors(lex: Lexicon, words: Words, matches: list[Match], make: Callab
     """
     taken = {k for m in matches for k in range(m.start, m.end)}
     texts = words.texts
-    for i, text in enumerate(texts):
-        hit = _ANAPHOR_FORMS.get(text)
-        if hit is None or i in taken:
+    forms = _ANAPHOR_FORMS
+    for i in [i for i, text in enumerate(texts) if text in forms]:
+        if i in taken:
             continue
-        prefix, kind = hit
+        prefix, kind = forms[texts[i]]
         after = texts[i + 1] if i + 1 < len(texts) and words.joined[i + 1] else ""
         before = _direction_ending(lex, words, i - 1)
         if kind in PRONOUN_ANAPHORS.values() or before or after in _SAME or (

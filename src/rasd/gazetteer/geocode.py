@@ -334,8 +334,9 @@ class Geocoder:
         is not in Sanaa), or not at all («من عدن الى تعز»)."""
         m = region.match
         start = m.start - (1 if m.cue else 0)
-        prefix = m.prefix if not m.cue else words[start].text[:len(words[start].text) - len(
-            m.cue.word)] if words[start].text.endswith(m.cue.word) else ""
+        cue_text = words.texts[start]
+        prefix = m.prefix if not m.cue else cue_text[:len(cue_text) - len(
+            m.cue.word)] if cue_text.endswith(m.cue.word) else ""
         gap = words.texts[end:start]
         plural = d.match.cue is not None and d.match.cue.plural
         links = self.lex.link_words

@@ -15,19 +15,21 @@ around each name:
 - a person's title or a name link before it («الرئيس», «أبو»), and phrases
   that name organizations («حزب الله», «جبهة النصرة»): those are not places.
 
-Anaphors («جنوب المحافظة», «وريفها») are added by :mod:`rasd.gazetteer.anaphora`,
+Which words may start a name at all is :mod:`rasd.gazetteer.starts` (most
+words are skipped with one set lookup). Anaphors («جنوب المحافظة», «وريفها») are
+added by :mod:`rasd.gazetteer.anaphora`,
 the words around each name read by :mod:`rasd.gazetteer.surround`. It decides
 nothing about which place a name is: see :mod:`rasd.gazetteer.geocode`.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 from .anaphora import find_anaphors
 from .keys import loose_forms
 from .lexicon import Cue, Lexicon, readings
 from .store import LEVEL, Gazetteer
+from .starts import NAME_HEADS, TOPO_HEADS, Starts
 from .surround import read_surroundings
 from .words import Word, Words, words_of
 
@@ -35,16 +37,9 @@ __all__ = ["Match", "Matcher", "NAME_HEADS", "Word", "Words", "words_of"]
 
 #: what may stand between a cue and its name («منطقة "الصوابر"», «مدينة: حلب»)
 _CUE_GAP = ":(«\"'"
-#: heads that start nothing but place names («خان العسل», «كفر نبل»), unlike «باب»,
-#: «سوق» or «بلاد» («باب الحوار», «سوق العمل», «بلاد المسلمين»)
-TOPO_HEADS = frozenset("كفر دير تل عين بير بئر خربه جسر خان قلعه معره تله جب سيله مشرفه حوض".split())
-#: first words of a two-word name the gazetteer may lack («كرم البيك», «باب النيرب»)
-NAME_HEADS = frozenset("كفر دير تل عين بير بئر راس خربه جسر باب كرم بستان ابو ام بني بيت سوق خان "
-                       "مساكن حزم قلعه عرب حاج حاجي شيخ الشيخ معره قصر برج نهر حوض سيله عقبه "
-                       "ذي ذو ال بلاد مزرعه تله جب مشرفه".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A place-name candidate: words [start, end) of the word list."""
 
@@ -66,43 +61,23 @@ class Match:
     extra: dict = field(default_factory=dict)
 
 
-def _first_words(gaz: Gazetteer, lex: Lexicon) -> tuple[frozenset[str], frozenset[str],
-                                                       frozenset[str]]:
-    """(words, two-word openings, words only after a cue) that may start a place name.
-
-    A one-word name that is a common word («علي», «هذا», «الجيش» are villages)
-    is only worth trying after a cue, and a longer name only when its first two
-    words are right: checking that first keeps the scan fast.
-    """
-    singles: set[str] = set(lex.not_places) | NAME_HEADS
-    pairs: set[str] = set()
-    cued: set[str] = set()
-    for key in gaz.index:
-        if " " in key:
-            pairs.add(" ".join(key.split(" ", 2)[:2]))
-        elif key in lex.stop or key in lex.needs_cue:
-            cued.add(key)
-        elif key in lex.common and key not in lex.wordlike and \
-                not any(gaz.salient(c // 2) for c in gaz.lookup(key)):
-            cued.add(key)
-        else:
-            singles.add(key)
-    return frozenset(singles), frozenset(pairs), frozenset(cued)
-
-
 class Matcher:
     """Candidate place names in one document's words."""
 
     def __init__(self, gaz: Gazetteer, lex: Lexicon) -> None:
         self.gaz = gaz
         self.lex = lex
-        self.singles, self.pairs, self.cued_singles = _first_words(gaz, lex)
-        self.pair_firsts = frozenset(p.split(" ", 1)[0] for p in self.pairs)
-        self._info = functools.lru_cache(maxsize=1 << 17)(self._word_info)
+        self.starts = Starts(gaz, lex)
+        self.pairs = self.starts.pairs
 
     def find(self, words: Words) -> list[Match]:
-        matches = self._names(words)
-        self._cues(words, matches)
+        """The candidates in a document's words, in text order."""
+        # the words worth a look: most words were seen before and are dull, and one
+        # set lookup per word skips them
+        dull = self.starts.dull
+        seen = [k for k, t in enumerate(words.texts) if t not in dull]
+        matches = self._names(words, seen)
+        self._cues(words, matches, seen)
         find_anaphors(self.lex, words, matches, self._match)
         matches.sort(key=lambda m: m.start)
         read_surroundings(self.lex, words, matches)
@@ -144,10 +119,10 @@ class Matcher:
 
     def _loose_pair(self, words: Words, i: int) -> tuple[int, str, str, tuple[int, ...]] | None:
         """«حاج كوسا» → «حاجي كوسة»: looser spellings of a two-word name with a known head."""
-        for prefix, stem in readings(words[i].text):
+        for prefix, stem in readings(words.texts[i]):
             if stem not in NAME_HEADS:
                 continue
-            key = f"{stem} {words[i + 1].text}"
+            key = f"{stem} {words.texts[i + 1]}"
             for form in loose_forms(key):
                 codes = self.gaz.lookup(form)
                 if codes:
@@ -163,82 +138,76 @@ class Matcher:
         return cue is not None and not cue.toponym and bool(self.gaz.lookup(rest)) and all(
             self.gaz.rows[c // 2][LEVEL] in ("populated", "neighbourhood") for c in codes)
 
-    def _word_info(self, text: str) -> tuple[bool, bool, bool, tuple[str, ...]]:
-        """(is a cue, may start a name, may start one after a cue, stems that open a
-        longer name) for one word; cached, as most words recur."""
-        rds = readings(text)
-        return (any(s in self.lex.cues for _, s in rds),
-                any(s in self.singles for _, s in rds),
-                any(s in self.cued_singles for _, s in rds),
-                tuple(s for _, s in rds if s in self.pair_firsts))
-
-    @functools.lru_cache(maxsize=1 << 16)  # (the stage keeps one matcher per process)
-    def _opens_phrase(self, text: str) -> bool:
-        """The word (after its proclitics) starts an organization or person phrase."""
-        return any(stem in self.lex.not_places for _, stem in readings(text))
-
     def _blocked_phrase(self, words: Words, i: int) -> int:
         """Length of an organization/person phrase starting at word i (0 if none)."""
-        for _, stem in readings(words[i].text):
+        texts = words.texts
+        for _, stem in readings(texts[i]):
             for phrase in self.lex.not_places.get(stem, ()):
                 n = len(phrase)
-                if i + n <= len(words) and self._adjacent(words, i, n) and \
-                        all(words[i + k].text == phrase[k] for k in range(1, n)):
+                if i + n <= len(texts) and words.run(i, n) >= n and \
+                        all(texts[i + k] == phrase[k] for k in range(1, n)):
                     return n
         return 0
 
-    def _names(self, words: Words) -> list[Match]:
+    def _names(self, words: Words, seen: list[int]) -> list[Match]:
+        """Gazetteer names (and organization phrases) left to right; ``seen``: the
+        indices of the words that are not known to be dull (the others start nothing)."""
         out: list[Match] = []
-        i = 0
-        prev_cue = False
+        i = 0  # the next word the scan reads (the words before are taken or dull)
+        prev_cue = False  # the word the scan last read is a cue
         texts = words.texts
-        info = self._info
-        n_words = len(texts)
-        while i < n_words:
-            is_cue, single, cued, pair_stems = info(texts[i])
-            after_cue, prev_cue = prev_cue, is_cue
+        info = self.starts.info
+        for k in seen:
+            if k < i:
+                continue  # inside a name taken
+            is_cue, single, cued, pair_stems, opens = info(texts[k])
+            after_cue, prev_cue = prev_cue and k == i, is_cue
+            i = k + 1
             if not (single or (after_cue and cued) or (
-                    pair_stems and words.joined_at(i + 1)
-                    and any(f"{p} {texts[i + 1]}" in self.pairs for p in pair_stems))):
-                i += 1
+                    pair_stems and words.joined_at(i)
+                    and any(f"{p} {texts[i]}" in self.pairs for p in pair_stems))):
                 continue
-            n = self._blocked_phrase(words, i) if self._opens_phrase(texts[i]) else 0
-            if n:
-                out.append(self._match(words, i, i + n, "", "", (), blocked="organization"))
-                i += n
-                continue
-            listed = bool(out) and out[-1].end == i and (words.joined[i] or words.comma[i])
-            hit = self._longest(words, i, listed)
-            nxt = words.run(i, 2) == 2
-            if hit is not None and hit[0] == 1 and nxt and (
-                    self.lex.cue(texts[i]) is not None
-                    or (hit[2] in NAME_HEADS and self._name_like(texts[i + 1]))):
-                # a cue word before a name is a cue, not a village; «كرم» before
-                # «البيك» is the head of a longer name the gazetteer lacks
-                hit = None
-            if hit is not None and hit[0] > 1 and self._cue_then_name(hit[2], hit[3]):
-                hit = None  # «مدينة تعز»: the cue and the city, not a village so named
-            if hit is None and nxt:
-                hit = self._loose_pair(words, i)
-            if hit is None:
-                unknown = self._unknown(words, i, "", cued=False) \
-                    if nxt and self._headed(texts[i]) else None
-                if unknown is not None and unknown.end > i + 1:
-                    out.append(unknown)  # «خان العسل»: a name the Arabic index lacks
-                    i = unknown.end
-                else:
-                    i += 1
-                continue
-            n, prefix, key, codes = hit
-            out.append(self._match(words, i, i + n, prefix, key, codes))
-            i += n
+            if self._scan_at(words, k, out, opens):
+                i = out[-1].end
         return out
+
+    def _scan_at(self, words: Words, i: int, out: list[Match], opens: bool) -> bool:
+        """Try a name at word i (which may start one; ``opens``: it may start a phrase
+        that names no place); True when a candidate was added to ``out``."""
+        texts = words.texts
+        n = self._blocked_phrase(words, i) if opens else 0
+        if n:
+            out.append(self._match(words, i, i + n, "", "", (), blocked="organization"))
+            return True
+        listed = bool(out) and out[-1].end == i and (words.joined[i] or words.comma[i])
+        hit = self._longest(words, i, listed)
+        nxt = words.run(i, 2) == 2
+        if hit is not None and hit[0] == 1 and nxt and (
+                self.lex.cue(texts[i]) is not None
+                or (hit[2] in NAME_HEADS and self._name_like(texts[i + 1]))):
+            # a cue word before a name is a cue, not a village; «كرم» before
+            # «البيك» is the head of a longer name the gazetteer lacks
+            hit = None
+        if hit is not None and hit[0] > 1 and self._cue_then_name(hit[2], hit[3]):
+            hit = None  # «مدينة تعز»: the cue and the city, not a village so named
+        if hit is None and nxt:
+            hit = self._loose_pair(words, i)
+        if hit is None:
+            unknown = self._unknown(words, i, "", cued=False) \
+                if nxt and self._headed(texts[i]) else None
+            if unknown is not None and unknown.end > i + 1:
+                out.append(unknown)  # «خان العسل»: a name the Arabic index lacks
+                return True
+            return False
+        n, prefix, key, codes = hit
+        out.append(self._match(words, i, i + n, prefix, key, codes))
+        return True
 
     @staticmethod
     def _match(words: Words, i: int, j: int, prefix: str, key: str,
                codes: tuple[int, ...], blocked: str | None = None) -> Match:
-        return Match(i, j, prefix, key, codes, words[i].nstart + len(prefix), words[j - 1].nend,
-                     words[i].sentence, blocked=blocked)
+        return Match(i, j, prefix, key, codes, words.nstarts[i] + len(prefix), words.nend(j - 1),
+                     words.sent[i], blocked=blocked)
 
     # -- cues and lists --------------------------------------------------------
     def _name_like(self, word: str, loose: bool = False) -> bool:
@@ -258,36 +227,42 @@ class Matcher:
                  cued: bool = True) -> Match | None:
         """A name after a cue that the gazetteer lacks: one word, two after a head
         (``cued=False``: a headed name met without a cue, «خان العسل»)."""
-        stem = words[i].text[len(prefix):]
+        texts, joined, sent = words.texts, words.joined, words.sent
+        stem = texts[i][len(prefix):]
         if not self._name_like(stem, loose) and stem not in NAME_HEADS:
             return None
         j = i + 1
         # after a head that only starts place names («خان العسل»), or any head after
         # a cue («قرى سيعة، وذي مهنة», «منطقتي السدة وحزم العديد»), the next word is
         # part of the name, whatever it means alone
-        if (stem in NAME_HEADS or stem == "ال") and j < len(words) and words[j].joined \
-                and words[j].sentence == words[i].sentence and self._name_like(
-                    words[j].text, loose or stem in TOPO_HEADS or (cued and stem != "ال")):
+        if (stem in NAME_HEADS or stem == "ال") and j < len(texts) and joined[j] \
+                and sent[j] == sent[i] and self._name_like(
+                    texts[j], loose or stem in TOPO_HEADS or (cued and stem != "ال")):
             j += 1
         elif not self._name_like(stem, loose):
             return None
-        if j < len(words) and words[j].joined and not words[j].text.startswith("و") and \
-                self.lex.adjective(words[j].text):
+        if j < len(texts) and joined[j] and not texts[j].startswith("و") and \
+                self.lex.adjective(texts[j]):
             return None  # «منطقة إحراج جبلية»: a noun and its adjective, not a name
         m = self._match(words, i, j, prefix, "", ())
-        m.extra["text"] = " ".join([stem] + [w.text for w in words[i + 1:j]])
+        m.extra["text"] = " ".join([stem] + texts[i + 1:j])
         return m
 
-    def _cues(self, words: Words, matches: list[Match]) -> None:
+    def _cues(self, words: Words, matches: list[Match], seen: list[int]) -> None:
+        """Cue words before names (``seen``: the words not known to be dull, which
+        the cues are among); a strong cue adds the name the gazetteer lacks."""
         by_start = {m.start: m for m in matches}
-        texts = words.texts
-        info = self._info
+        texts, sent, joined = words.texts, words.sent, words.joined
+        info = self.starts.info
         # «جبهة النصرة»: a cue word inside an organization's name is no cue; the
         # first word of a longer name is that name's cue («ريف دمشق», «جبل صبر»)
         inside = {k for m in matches if m.blocked or m.end - m.start > 1
                   for k in range(m.start, m.end)}
         blocked = {k for m in matches if m.blocked for k in range(m.start, m.end)}
-        for i in range(len(texts) - 1):
+        last = len(texts) - 1
+        for i in seen:
+            if i >= last:
+                break
             if not info(texts[i])[0] or i + 1 in blocked or (i in inside and i not in by_start):
                 continue
             cue = self.lex.cue(texts[i])
@@ -297,9 +272,8 @@ class Matcher:
                 if by_start[i].cue is None and not by_start[i].blocked:
                     by_start[i].cue = cue
                 continue
-            w, nxt = words[i], words[i + 1]
-            if cue is None or nxt.sentence != w.sentence or not (
-                    nxt.joined or all(c in _CUE_GAP for c in nxt.gap)):
+            if sent[i + 1] != sent[i] or not (
+                    joined[i + 1] or all(c in _CUE_GAP for c in words.gap(i + 1))):
                 continue
             first = by_start.get(i + 1)
             if first is not None and first.key in NAME_HEADS and first.end == i + 2:
@@ -313,8 +287,8 @@ class Matcher:
                 continue  # («مخيم للشباب»: a camp for the young, not of a place)
             first.cue = cue
             if cue.toponym:  # «وادي حسان»: the mention covers the head word
-                prefix = next(p for p, stem in readings(w.text) if stem == cue.word)
-                first.extra["head_nstart"] = w.nstart + len(prefix)
+                prefix = next(p for p, stem in readings(texts[i]) if stem == cue.word)
+                first.extra["head_nstart"] = words.nstarts[i] + len(prefix)
             self._list(words, matches, by_start, first, cue)
 
     def _headed_item(self, words: Words, matches: list[Match], by_start: dict[int, Match],
@@ -338,15 +312,16 @@ class Matcher:
     def _next_item(words: Words, e: int, gaz_starts: dict[int, Match]) -> tuple[int, bool] | None:
         """(start, needs «و» proclitic) of the list item after word ``e - 1``;
         ``gaz_starts``: the candidates found so far, by first word."""
-        if e >= len(words) or words[e].sentence != words[e - 1].sentence:
+        texts, joined, comma = words.texts, words.joined, words.comma
+        if e >= len(texts) or words.sent[e] != words.sent[e - 1]:
             return None
-        w = words[e]
-        if w.text == "و" and (w.joined or w.comma) and e + 1 < len(words) and words[e + 1].joined:
+        text = texts[e]
+        if text == "و" and (joined[e] or comma[e]) and e + 1 < len(texts) and joined[e + 1]:
             return e + 1, False
-        if w.comma:
+        if comma[e]:
             # «قرى سيعة، وذي مهنة، ومحزف»: an item after a comma may take «و» too
-            return (e, w.text.startswith("و") and e not in gaz_starts and len(w.text) > 2)
-        if w.joined and w.text.startswith("و") and len(w.text) > 2:
+            return (e, text.startswith("و") and e not in gaz_starts and len(text) > 2)
+        if joined[e] and text.startswith("و") and len(text) > 2:
             return e, True
         return None
 

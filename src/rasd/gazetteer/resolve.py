@@ -26,12 +26,12 @@ COUNTRY_SHARE = 0.5  # share of the article's other places a country must have t
 
 def _joined_to(m: Match, ends: set[int], starts: dict[int, Match], words: Words) -> bool:
     """The name is in a list with an accepted place («في زنجبار وشقرة», «الحولة وتلبيسة»)."""
-    if m.start - 1 in ends and (m.prefix.startswith("و") or words[m.start].comma):
+    if m.start - 1 in ends and (m.prefix.startswith("و") or words.comma[m.start]):
         return True
-    if m.start - 2 in ends and words[m.start - 1].text == "و":
+    if m.start - 2 in ends and words.texts[m.start - 1] == "و":
         return True
     nxt = starts.get(m.end)
-    return nxt is not None and (nxt.prefix.startswith("و") or words[m.end].comma)
+    return nxt is not None and (nxt.prefix.startswith("و") or words.comma[m.end])
 
 
 def _supported(gaz: Gazetteer, d: Decision, ctx: Context, ends: set[int],

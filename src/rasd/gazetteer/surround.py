@@ -25,7 +25,7 @@ _OUTLET_WORDS = frozenset(["صحيفه", "جريده", "لصحيفه", "لجري
 def _before(lex: Lexicon, words: Words, m: Match) -> int:
     """Index of the first word before the name and its cue."""
     i = m.start - 1
-    if m.cue is not None and i >= 0 and lex.cue(words[i].text) is m.cue:
+    if m.cue is not None and i >= 0 and lex.cue(words.texts[i]) is m.cue:
         i -= 1
     return i
 
@@ -70,8 +70,8 @@ def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
     """«قالت مصادر لـ"الرياض"», «صحيفة "عكاظ"»: a newspaper named after a city."""
     if m.cue is not None or m.start == 0 or words.joined[m.start]:
         return False  # (joined: only spaces before it, so no quote)
-    opened = any(q in words[m.start].gap for q in _QUOTES)
-    closed = m.end >= len(words) or any(q in words[m.end].gap for q in _QUOTES)
+    opened = any(q in words.gap(m.start) for q in _QUOTES)
+    closed = m.end >= len(words) or any(q in words.gap(m.end) for q in _QUOTES)
     if not (opened and closed):
         return False
     prev = words.texts[before] if before >= 0 else ""
@@ -98,7 +98,7 @@ def _phrase_before(lex: Lexicon, words: Words, i: int, m: Match) -> None:
 def _cue_prefix(lex: Lexicon, words: Words, m: Match) -> str:
     """The proclitic on the cue word before ``m`` («بمحافظة» → «ب»)."""
     i = m.start - 1
-    for prefix, stem in readings(words[i].text):
+    for prefix, stem in readings(words.texts[i]):
         if stem in lex.cues:
             return prefix
     return ""

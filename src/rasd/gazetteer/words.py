@@ -1,20 +1,22 @@
 """The word tokens of a document, as the places stage reads them.
 
-:class:`Words` keeps the texts of the ``segment`` stage's word tokens, their
-sentence, and what separates each from the previous word (only spaces or a
-hyphen: *joined*; only a comma). :class:`Word` objects are made on demand.
+:class:`Words` keeps, per word token of the ``segment`` stage, its text
+(:attr:`Words.texts`), normalized start (:attr:`Words.nstarts`), sentence
+(:attr:`Words.sent`) and what separates it from the previous word (only spaces
+or a hyphen: :attr:`Words.joined`; only a comma: :attr:`Words.comma`). Hot
+loops read these lists; a :class:`Word` tuple is made on demand for the rest.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Sequence, overload
+from bisect import bisect_left
+from typing import NamedTuple, Sequence, overload
 
 from ..mentions import Sentence, Token
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word token with its context (a named tuple: cheap to make)."""
+
     text: str
     nstart: int
     nend: int
@@ -24,36 +26,39 @@ class Word:
     gap: str = ""  # the punctuation between it and the previous word
 
 
-
 class Words(Sequence[Word]):
     """The word tokens of a document; each :class:`Word` is built when first read.
 
-    Scanning needs only the texts (:attr:`texts`), so most words never become
-    objects: that keeps the stage fast on long articles.
+    Scanning needs only the lists (:attr:`texts`, :attr:`joined`, :attr:`sent`
+    ...), so most words never become objects: that keeps the stage fast on long
+    articles.
     """
 
     def __init__(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> None:
         self.tokens = tokens
         self.idx = idx = [i for i, t in enumerate(tokens) if t.kind == "word"]
-        self.texts = [tokens[i].text for i in idx]
+        words = [tokens[i] for i in idx]
+        self.texts = [t.text for t in words]
+        self.nstarts = nstarts = [t.nstart for t in words]
         n = len(idx)
         # joined: only spaces (or hyphens) since the previous word; most words are
         # the very next token, the rest look at the punctuation between
         self.joined = [True] * n
         self.comma = [False] * n
-        for k in range(1, n):
-            if idx[k] != idx[k - 1] + 1:
-                gap = [tokens[t].text for t in range(idx[k - 1] + 1, idx[k])]
-                self.joined[k] = all(g == "-" for g in gap)
-                self.comma[k] = all(g in "،," for g in gap)
-        self.sent = [0] * n
-        starts = [s.nstart for s in sentences]
-        j, nxt = 0, starts[1] if len(starts) > 1 else None
-        for k, t in enumerate(idx):
-            if nxt is not None and tokens[t].nstart >= nxt:
-                j = max(0, bisect_right(starts, tokens[t].nstart) - 1)
-                nxt = starts[j + 1] if j + 1 < len(starts) else None
-            self.sent[k] = j
+        for k in [k for k in range(1, n) if idx[k] != idx[k - 1] + 1]:
+            gap = [tokens[t].text for t in range(idx[k - 1] + 1, idx[k])]
+            self.joined[k] = all(g == "-" for g in gap)
+            self.comma[k] = all(g in "،," for g in gap)
+        # sentence of each word: the last sentence starting at or before it (the
+        # first one for words before any); word offsets ascend, so each sentence
+        # is one run of word indices
+        self.sent = sent = []
+        last = 0
+        for j in range(1, len(sentences)):
+            b = bisect_left(nstarts, sentences[j].nstart, last)
+            sent += [j - 1] * (b - last)
+            last = b
+        sent += [max(0, len(sentences) - 1)] * (n - last)
         self._cache: dict[int, Word] = {}
 
     def __len__(self) -> int:
@@ -86,12 +91,20 @@ class Words(Sequence[Word]):
             n += 1
         return n
 
-    def _make(self, i: int) -> Word:
+    def nend(self, i: int) -> int:
+        """Normalized end offset of word i."""
+        return self.tokens[self.idx[i]].nend
+
+    def gap(self, i: int) -> str:
+        """The punctuation between word i and the word before it."""
         ti = self.idx[i]
-        tok = self.tokens[ti]
         prev = self.idx[i - 1] if i > 0 else -1
-        gap = "".join(t.text for t in self.tokens[prev + 1:ti])
-        return Word(tok.text, tok.nstart, tok.nend, self.sent[i], self.joined[i], self.comma[i], gap)
+        return "".join(t.text for t in self.tokens[prev + 1:ti])
+
+    def _make(self, i: int) -> Word:
+        tok = self.tokens[self.idx[i]]
+        return Word(tok.text, tok.nstart, tok.nend, self.sent[i], self.joined[i], self.comma[i],
+                    self.gap(i))
 
 
 def words_of(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> Words:
