@@ -111,3 +111,15 @@ def test_subsets_are_null_when_the_text_says_nothing():
 def test_dual_subset_nouns_count_two_of_their_own_class(subset, children, women):
     e = one_event(f"قتل 12 مدنيا {subset} " + BATBO)
     assert (e["fatalities_children"], e["fatalities_women"]) == (children, women)
+
+
+def test_a_further_group_after_the_first_victims_noun_phrase_adds_up():
+    e = one_event("قتل 14 مسلحا من ميليشيات الحوثي وصالح وثلاثة من أفراد المقاومة الشعبية في مواجهات "
+                  "اندلعت في مدينة تعز أمس.")
+    assert e["fatalities"] == 17
+
+
+def test_a_dateline_is_not_the_scene():
+    e = one_event("إدلب - قتل 17 مدنيا جراء غارات جوية شنتها طائرات حربية تابعة لقوات النظام على بلدة "
+                  "كفرنبل في ريف إدلب الجنوبي صباح اليوم.")
+    assert (e["location_ar"], e["fatalities"]) == ("كفر نبل", 17)

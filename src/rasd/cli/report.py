@@ -132,27 +132,41 @@ def incidents(db_url: str, limit: int, **kw: Any) -> None:
 
 
 def incident_table(rows: list[dict[str, Any]], limit: int = 50) -> list[str]:
-    """Lines of the incidents table: date, place, type, deaths (range), reports, flag, id."""
+    """Lines of the incidents table: date, place (Arabic and English), admin1,
+    type, first actor, deaths (range), children, women, injured, reports,
+    contradiction flag, id."""
     if not rows:
         return ["no incidents"]
     rows = sorted(rows, key=lambda r: (-(r.get("fatalities") or 0), str(r.get("event_date")),
                                        r["incident_id"]))
-    out = [f"{'date':<10}  {'place':<24}  {'admin1':<14}  {'sub-event':<26}  {'deaths':>9}  "
-           f"{'reports':>7}  {'!':1}  incident"]
+    out = [f"{'date':<10}  {'place':<16}  {'place (en)':<16}  {'admin1':<12}  {'sub-event':<22}  "
+           f"{'actor1':<24}  {'deaths':>9}  {'ch':>3}  {'wo':>3}  {'inj':>4}  {'rep':>3}  {'!':1}  incident"]
     for r in rows[:limit]:
-        rng = r.get("fatalities_reported") or {}
-        deaths = str(r.get("fatalities") if r.get("fatalities") is not None else "-")
-        if rng and rng.get("max") != rng.get("min"):
-            deaths += f" ({rng['min']}-{rng['max']})"
-        place = r.get("location_ar") or r.get("location") or "?"
-        out.append(f"{str(r.get('event_date') or '?'):<10}  {place[:24]:<24}  "
-                   f"{str(r.get('admin1') or '?')[:14]:<14}  "
-                   f"{str(r.get('sub_event_type') or '?')[:26]:<26}  {deaths:>9}  "
-                   f"{r.get('n_reports', 1):>7}  {'!' if r.get('contradictory') else ' '}  "
+        out.append(f"{_cell(r.get('event_date'), 10)}  {_cell(r.get('location_ar'), 16)}  "
+                   f"{_cell(r.get('location'), 16)}  {_cell(r.get('admin1'), 12)}  "
+                   f"{_cell(r.get('sub_event_type'), 22)}  {_cell(r.get('actor1'), 24)}  "
+                   f"{_deaths(r):>9}  {_num(r.get('fatalities_children')):>3}  "
+                   f"{_num(r.get('fatalities_women')):>3}  {_num(r.get('injured')):>4}  "
+                   f"{r.get('n_reports', 1):>3}  {'!' if r.get('contradictory') else ' '}  "
                    f"{r['incident_id']}")
     if len(rows) > limit:
         out.append(f"… {len(rows) - limit:,} more (--limit)")
     return out
 
+
+def _cell(value: Any, width: int) -> str:
+    return str(value if value not in (None, "") else "-")[:width].ljust(width)
+
+
+def _num(value: Any) -> str:
+    return "-" if value is None else str(value)
+
+
+def _deaths(r: dict[str, Any]) -> str:
+    rng = r.get("fatalities_reported") or {}
+    deaths = _num(r.get("fatalities"))
+    if rng and rng.get("max") != rng.get("min"):
+        deaths += f" ({rng['min']}-{rng['max']})"
+    return deaths
 
 COMMANDS = [export, stats, incidents]

@@ -118,7 +118,7 @@ def _continuation(w: Window, end: int) -> tuple[NumberMention, int, int] | None:
     j = end + 1
     # the rest of the victim's noun phrase: «12 من منسوبي القوات الخاصة، إضافة إلى ثلاثة ...»
     k = j
-    while k < len(w.tokens) and k <= end + 4 and plain_word(w, k):
+    while k < len(w.tokens) and k <= end + 5 and plain_word(w, k):
         k += 1
     if w.text(k) in CLAUSE_BREAKS or w.text(k) in ADDITION or and_number(w, k):
         j = k

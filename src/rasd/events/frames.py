@@ -159,6 +159,8 @@ def build_frames(doc: Document) -> list[Frame]:
     tokens = doc["tokens"]
     starts = [t.nstart for t in tokens]
     layers = {k: doc.get(k, ()) for k in ("casualties", "triggers", "places", "dates", "actors", "sources")}
+    # «إدلب - قتل 17 مدنيا ...»: the dateline says where the story was filed
+    layers["places"] = [m for m in layers["places"] if not _dateline(tokens, starts, m)]
     out: list[Frame] = []
     for sent in doc["sentences"]:
         items = []
@@ -177,6 +179,21 @@ def build_frames(doc: Document) -> list[Frame]:
             _name_places_back(ctx, out[-1], [m for _, kind, m in items if kind == "places"])
         out.extend(frames)
     return out
+
+
+DASHES = frozenset({"-", "–", "—", ":"})
+#: a dateline stands within the first tokens of the article
+DATELINE_TOKENS = 6
+
+
+def _dateline(tokens: Sequence[Token], starts: list[int], m: Any) -> bool:
+    """Is the place mention the article's dateline («إدلب - », «رويترز- تل أبيب:»)?"""
+    first = bisect.bisect_left(starts, m.nstart)
+    if first >= DATELINE_TOKENS:
+        return False
+    last = bisect.bisect_left(starts, m.nend) - 1
+    after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    return after in DASHES or (first > 0 and tokens[first - 1].text in DASHES)
 
 
 def _name_places_back(ctx: _Ctx, prev: Frame, places: list[Any]) -> None:

@@ -145,9 +145,13 @@ def and_number(w: Window, k: int) -> bool:
 
 
 def plain_word(w: Window, k: int) -> bool:
+    """A word of a victim's noun phrase («من منسوبي القوات الخاصة», «من ميليشيات
+    الحوثي وصالح»): no number, no casualty or event word, no clause break."""
     t = w.text(k)
-    return (t not in CLAUSE_BREAKS and t not in PHRASE_OPENERS and t not in ADDITION and k not in w.num_at
-            and k not in w.cue_at and not t.isdigit())
+    if t in CLAUSE_BREAKS or t in PHRASE_OPENERS or t in ADDITION or k in w.num_at or t.isdigit():
+        return False
+    m = w.cue_at.get(k)
+    return m is None or all(c.kind == "victim" for c in m.payload)
 
 
 def span_of(w: Window, a: int, b: int) -> Span:
