@@ -123,3 +123,9 @@ def test_a_condemned_attack_is_placed_where_it_happened_not_where_the_mourners_a
     e = one_event("أدان أهالي محافظة القطيف التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في مدينة أبها "
                   "أمس الأول، وأدى لاستشهاد عدد من رجال الأمن.")
     assert e["location_ar"] == "ابها"
+
+
+def test_a_claim_in_the_next_sentence_names_the_perpetrator():
+    e = one_event("قتل 15 شخصا إثر تفجير انتحاري داخل مسجد في مدينة أبها أمس. "
+                  "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان.")
+    assert e["actor1"].startswith("Islamic State")

@@ -71,10 +71,15 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
             if nxt is not None and not nxt.modal:
                 nxt.absorb(f)
                 continue
-            if prev is not None and not prev.modal and f.sentence - prev.sentence == 1 \
-                    and prev.places and not prev.deaths():
-                prev.absorb(f)
-                continue
+            if prev is not None and not prev.modal and f.sentence - prev.sentence == 1 and prev.places:
+                if not prev.deaths():
+                    prev.absorb(f)
+                    continue
+                if not f.casualties and f.actors:
+                    # «... قتل 15 شخصا. وأعلن تنظيم داعش مسؤوليته عن التفجير»: who
+                    # did it, named in the next sentence (the kind stays the first's)
+                    prev.actors = sorted(prev.actors + f.actors, key=lambda m: m.nstart)
+                    continue
         out.append(f)
     return out
 
