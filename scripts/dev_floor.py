@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from rasd.eval import extract_file
 from rasd.extract import Extractor
-from rasd.io import ReadOptions, read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 FLOOR = REPO / "tests" / "golden" / "dev_floor.json"
@@ -39,19 +39,9 @@ def score(shared: Path) -> dict[str, Any]:
     """Extract the dev set and score it: score.py's JSON (and the extraction errors)."""
     dev = shared / "eval" / "dev"
     ex = Extractor()
-    errors = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "dev.jsonl"
-        with open(out, "w", encoding="utf-8") as f:
-            for item in read_inputs([str(dev / "articles.jsonl")], ReadOptions()):
-                if not hasattr(item, "text"):
-                    errors.append(str(item))
-                    continue
-                res = ex.extract(item)
-                if res.error is not None:
-                    errors.append(str(res.error))
-                for rec in res.records:
-                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        _, errors = extract_file(dev / "articles.jsonl", out, ex)
         run = subprocess.run([sys.executable, str(shared / "eval" / "score.py"),
                               str(dev / "gold.jsonl"), str(out), "--json"],
                              capture_output=True, text=True, check=True)

@@ -74,28 +74,13 @@ def build_articles(shared: Path, gold: list[dict], dest: Path) -> int:
 
 def extract(articles: Path, out: Path) -> None:
     """Run the rasd extractor over articles.jsonl and write its records to out."""
-    from rasd.extract import Extractor
-    from rasd.io import ReadOptions, read_inputs
+    from rasd.eval import extract_file
 
-    ex = Extractor()
     t0 = time.perf_counter()
-    n = errors = 0
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8") as f:
-        for item in read_inputs([str(articles)], ReadOptions()):
-            if not hasattr(item, "text"):
-                print(item, file=sys.stderr)
-                errors += 1
-                continue
-            res = ex.extract(item)
-            n += 1
-            if res.error:
-                print(res.error, file=sys.stderr)
-                errors += 1
-            for r in res.records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{n} articles, {errors} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-
+    n, errors = extract_file(articles, out)
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"{n} articles, {len(errors)} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -6,14 +6,12 @@ usage: score_dev.py [--shared ../shared] [--out out/dev.jsonl] [--json] [--show]
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from rasd.extract import Extractor
-from rasd.io import ReadOptions, read_inputs
+from rasd.eval import extract_file
 
 
 def main() -> int:
@@ -27,24 +25,11 @@ def main() -> int:
     articles = shared / "eval" / args.set / "articles.jsonl"
     gold = shared / "eval" / args.set / "gold.jsonl"
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ex = Extractor()
     t0 = time.perf_counter()
-    n = errors = 0
-    with open(out, "w", encoding="utf-8") as f:
-        for item in read_inputs([str(articles)], ReadOptions()):
-            if not hasattr(item, "text"):
-                print(item, file=sys.stderr)
-                errors += 1
-                continue
-            res = ex.extract(item)
-            n += 1
-            if res.error:
-                print(res.error, file=sys.stderr)
-                errors += 1
-            for r in res.records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{n} articles, {errors} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    n, errors = extract_file(articles, out)
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"{n} articles, {len(errors)} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold), str(out)]
     if args.json:
         cmd.append("--json")
