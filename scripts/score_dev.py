@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract the dev set and score it with ../shared/eval/score.py.
 
-usage: score_dev.py [--shared ../shared] [--out out/dev.jsonl] [--json] [--show]
+usage: score_dev.py [--shared ../shared] [--out out/dev.jsonl] [--set dev] [--json]
 """
 from __future__ import annotations
 
