@@ -27,9 +27,22 @@ def actor_matcher() -> Matcher[str]:
     return Matcher(d.aliases, d.heads, d.connectors, head_only)
 
 
-def token_texts(tokens: Sequence[Token]) -> list[str | None]:
-    """Token texts for matching; None for punctuation (phrases never cross it)."""
-    return [None if t.kind == "punct" else t.text for t in tokens]
+_last_texts: list = [None, ()]  # the last tokens and their texts
+
+
+def token_texts(tokens: Sequence[Token]) -> tuple[str | None, ...]:
+    """Token texts for matching; None for punctuation (phrases never cross it).
+
+    The same tuple for the same tokens as the call before (the actors and sources
+    stages read one document's tokens in turn): the matchers then share their
+    per-token work (:mod:`rasd.actors.matcher`).
+    """
+    if _last_texts[0] is tokens:
+        return _last_texts[1]
+    texts = tuple([None if t.kind == "punct" else t.text for t in tokens])
+    if isinstance(tokens, tuple):  # (a list might change before the next call)
+        _last_texts[:] = [tokens, texts]
+    return texts
 
 
 def evidence_span(doc: Document, nstart: int, nend: int) -> Span:

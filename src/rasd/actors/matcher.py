@@ -9,11 +9,19 @@ character are slower, and we need clitics and token boundaries anyway.
 
 Modifier heads («عناصر من», «مسلحو», «مقاتلات») may precede a phrase and
 join its match: «عناصر من تنظيم داعش» is one mention of the Islamic State.
+
+Several matchers scan the same token texts (actors, country indicators,
+sources, roles, crediting cues): a word's *mask* says which of the live
+matchers it may start a phrase for, so that one dictionary lookup per token
+serves them all (:class:`_Masks`); the texts of a document are a tuple
+(:func:`rasd.actors.extract.token_texts`), whose masks are kept until the
+next texts come.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
-from typing import Generic, Mapping, Sequence, TypeVar
+from typing import Any, Generic, Mapping, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -38,6 +46,53 @@ def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
             out.append(("ا" + w[1:], cut + 1))
         out.append((w[1:], cut + 1))
     return tuple(out)
+
+
+class _Masks:
+    """The live matchers, a bit each, and per word the bits of those it may start a
+    phrase (or a head) for."""
+
+    def __init__(self) -> None:
+        self.refs: list[weakref.ref] = []
+        self.masks: dict[str, int] = {}
+        self.last: tuple[Sequence[str | None], list[int]] | None = None
+
+    def add(self, matcher: "Matcher[Any]") -> None:
+        """Give ``matcher`` a bit (the bits are dealt again: every mask is forgotten)."""
+        self.refs = [r for r in self.refs if r() is not None] + [weakref.ref(matcher)]
+        for k, r in enumerate(self.refs):
+            m = r()
+            if m is not None:
+                m.bit = 1 << k
+        self.masks.clear()
+        self.last = None
+
+    def mask(self, word: str) -> int:
+        out = 0
+        for r in self.refs:
+            m = r()
+            if m is not None and m.info(word) is not None:
+                out |= m.bit
+        if len(self.masks) > CACHE_LIMIT:
+            self.masks.clear()
+        self.masks[word] = out
+        return out
+
+    def of(self, texts: Sequence[str | None]) -> list[int]:
+        """The mask of each token (0 for punctuation)."""
+        last = self.last
+        if last is not None and last[0] is texts:
+            return last[1]
+        get = self.masks.get
+        masks = [0 if w is None else get(w, -1) for w in texts]
+        for i in [i for i, m in enumerate(masks) if m < 0]:
+            masks[i] = self.mask(texts[i])  # type: ignore[arg-type]
+        if isinstance(texts, tuple):  # (a list might change before the next call)
+            self.last = (texts, masks)
+        return masks
+
+
+_MASKS = _Masks()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +123,8 @@ class Matcher(Generic[T]):
         # plain dicts, not lru_cache: this lookup runs for every token of every text
         self._info: dict[str, tuple[tuple[tuple[str, int], ...], int | None]] = {}
         self._boring: set[str] = set()  # words that start nothing
+        self.bit = 0  # this matcher's bit in the words' masks
+        _MASKS.add(self)
 
     def info(self, word: str) -> tuple[tuple[tuple[str, int], ...], int | None] | None:
         """(phrase starts among the word's clitic variants, clitic cut of a modifier head or
@@ -138,10 +195,10 @@ class Matcher(Generic[T]):
         """Non-overlapping longest hits left to right; hits whose value is ``skip``
         consume their words but are not returned (blocked phrases)."""
         out: list[Hit[T]] = []
-        boring, info = self._boring, self.info
+        info, bit = self.info, self.bit
         free = 0  # first token not inside an accepted hit
-        # a set test in a comprehension is the cheapest way past the many dull words
-        for i in [i for i, w in enumerate(texts) if w is not None and w not in boring]:
+        # (an int test in a comprehension is the cheapest way past the many dull words)
+        for i in [i for i, m in enumerate(_MASKS.of(texts)) if m & bit]:
             if i < free:
                 continue
             inf = info(texts[i])  # type: ignore[arg-type]
