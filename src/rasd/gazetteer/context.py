@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .store import ADMIN1, CC, CQ, LAT, LEVEL, LON, PARENT, Gazetteer
+from .store import ADMIN1, CC, LAT, LEVEL, LON, PARENT, Gazetteer
 
 if TYPE_CHECKING:
     from .geocode import Decision
@@ -22,8 +22,34 @@ class Context:
     """The article's places from the first pass: admin1 and country weights, points."""
 
     def __init__(self, gaz: Gazetteer, decisions: list[Decision]) -> None:
+        self.gaz = gaz
+        self.decisions: list[Decision] = []
+        self.snapshot: list[tuple[Decision, list[int], list[float]]] = []
         # distinct points of the confident places: (lat, lon) -> (weight, decision ids)
-        points: dict[tuple[float, float], tuple[float, set[int]]] = {}
+        self._points: dict[tuple[float, float], tuple[float, set[int]]] = {}
+        self.admin1: dict[tuple[str, str], float] = defaultdict(float)
+        self.country: dict[str, float] = defaultdict(float)
+        self.sentence_admin1: dict[int, dict[tuple[str, str], float]] = defaultdict(
+            lambda: defaultdict(float))
+        self.cities: set[str] = set()
+        self.by_decision: dict[int, list[tuple[tuple[str, str], float]]] = {}
+        self.add(decisions)
+
+    def add(self, decisions: list[Decision]) -> None:
+        """Take in more decisions, as if they had come after the others to the
+        constructor (the same sums in the same order)."""
+        self.decisions += decisions
+        # (what each decision was when taken in: the context holds only while it stays so)
+        self.snapshot += [(d, list(d.rows), list(d.probs)) for d in decisions]
+        self._add_points(decisions)
+        self._add_weights(decisions)
+        self.points = [(lat, lon, w, ids) for (lat, lon), (w, ids) in self._points.items()]
+        self._near: dict[tuple[float, float], list[tuple[float, set[int]]]] = {}
+        self._total = sum(self.country.values())
+        self._owns: dict[int, tuple[dict[tuple[str, str], float], dict[str, float], float]] = {}
+
+    def _add_points(self, decisions: list[Decision]) -> None:
+        gaz, points = self.gaz, self._points
         for d in decisions:
             if d.best is not None and d.area_confidence(gaz) >= 0.5:
                 r = gaz.rows[d.best]
@@ -33,21 +59,16 @@ class Context:
                     key = (float(r[LAT]), float(r[LON]))
                     old_w, ids = points.get(key, (0.0, set()))
                     points[key] = (max(w, old_w), ids | {id(d)})
-        self.points = [(lat, lon, w, ids) for (lat, lon), (w, ids) in points.items()]
-        self._near: dict[tuple[float, float], list[tuple[float, set[int]]]] = {}
-        self.admin1: dict[tuple[str, str], float] = defaultdict(float)
-        self.country: dict[str, float] = defaultdict(float)
-        self.sentence_admin1: dict[int, dict[tuple[str, str], float]] = defaultdict(
-            lambda: defaultdict(float))
-        self.cities: set[str] = set()
-        self.by_decision: dict[int, list[tuple[tuple[str, str], float]]] = {}
+
+    def _add_weights(self, decisions: list[Decision]) -> None:
+        rows, weak = self.gaz.rows, self.gaz.weak_rows
         for d in decisions:
             a1: dict[tuple[str, str], float] = defaultdict(float)
             for row, p in zip(d.rows, d.probs):
-                r = gaz.rows[row]
+                r = rows[row]
                 # a village known only by name (its point borrowed from its district)
                 # is weak evidence of where the article is: Yemen alone has 41k
-                a1[(r[CC], r[ADMIN1])] += p * (0.5 if _weak(gaz, row) else 1.0)
+                a1[(r[CC], r[ADMIN1])] += p * (0.5 if row in weak else 1.0)
                 if p >= 0.5 and r[LEVEL] == "populated":
                     self.cities.add(r[0])
             cc: dict[str, float] = defaultdict(float)
@@ -59,8 +80,6 @@ class Context:
             for c, p in cc.items():
                 self.country[c] += p
             self.by_decision[id(d)] = [(k, p) for k, p in a1.items()]
-        self._total = sum(self.country.values())
-        self._owns: dict[int, tuple[dict[tuple[str, str], float], dict[str, float], float]] = {}
 
     def _own(self, d: Decision) -> tuple[dict[tuple[str, str], float], dict[str, float], float]:
         """``d``'s own share of the weights (admin1, country) and the others' total."""
@@ -153,8 +172,7 @@ class Context:
 
 def _weak(gaz: Gazetteer, row: int) -> bool:
     """A village known only by name: its point is its district's (Yemen-info)."""
-    r = gaz.rows[row]
-    return r[CQ] == "f" and r[LEVEL] == "populated" and not gaz.salient(row)
+    return row in gaz.weak_rows
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -138,7 +138,7 @@ class Geocoder:
             # «فبركة» is «ف» + «بركة» (blessing), an alias GeoNames gives Baharkah: a town
             # is salient by its own name, not by an alias that is a common word
             d.rows = [r for r in d.rows if self._own_name(r, key)] or d.rows
-        salient = any(self.salient(r) for r in d.rows)
+        salient = not self.gaz.salient_rows.isdisjoint(d.rows)
         located = m.locative or m.direction is not None or m.near
         if not key:
             return "pending"  # «خان العسل»: a headed name only the fallback can find
@@ -207,7 +207,7 @@ class Geocoder:
         for m in matches:
             if m.blocked:
                 continue
-            rows = sorted({c // 2 for c in m.codes})
+            rows = self.gaz.rows_of(m.codes)
             cc = m.extra.get("country")
             if cc is not None:  # «دوما الفلسطينية»: the namesakes in that country
                 rows = [r for r in rows if self.gaz.rows[r][CC] == cc] or rows
@@ -225,7 +225,8 @@ class Geocoder:
                 # taken because it is well known: it is the well-known place
                 # («صعدة» the city, not a village of Shabwah that shares the name)
                 m.extra["all_rows"] = d.rows
-                d.rows = [r for r in d.rows if self.salient(r)] or d.rows
+                salient = self.gaz.salient_rows
+                d.rows = [r for r in d.rows if r in salient] or d.rows
                 d.probs = [1.0 / len(d.rows)] * len(d.rows)
             if verdict == "accept":
                 accepted.append(d)

@@ -117,6 +117,10 @@ class Lexicon:
             {w for k in list(self.directions) + list(self.near) for w in k.split()}
             | set(_keys(lex["relations"]["links"])))
         self.max_phrase = max(len(k.split()) for k in list(self.directions) + list(self.near))
+        phrases = list(self.directions) + list(self.near)
+        self._phrase_last = frozenset(k.rsplit(" ", 1)[1] for k in phrases if " " in k)
+        self._phrase_single = frozenset(k for k in phrases if " " not in k)
+        self._ends_phrase: dict[str, bool] = {}
         self.shapes = re.compile("|".join(f"(?:{p})" for p in lex["shapes"]["patterns"]))
         self.quantifiers = frozenset(_keys(lex["quantifiers"]["words"]))
         self._adjective = re.compile(lex["shapes"]["adjective"])
@@ -134,6 +138,17 @@ class Lexicon:
         """The word is shaped like a verb, an inflected noun or an indefinite
         adjective, not like a name (lexicon.toml ``[shapes]``)."""
         return self.shapes.search(word) is not None
+
+    def may_end_phrase(self, word: str) -> bool:
+        """A direction or "near" phrase may end with this word: it is the last word of
+        a longer one, or one of its readings is a one-word one (cached)."""
+        hit = self._ends_phrase.get(word)
+        if hit is None:
+            if len(self._ends_phrase) >= 1 << 16:
+                self._ends_phrase.clear()
+            hit = self._ends_phrase[word] = word in self._phrase_last or any(
+                stem in self._phrase_single for _, stem in readings(word))
+        return hit
 
     def cue(self, word: str) -> Cue | None:
         """The cue a word is (after its proclitics), if any."""

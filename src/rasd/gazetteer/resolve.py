@@ -106,7 +106,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
     _unknowns(gaz, unknown, ctx)
     for d in promoted + unknown:
         geo.score(d, None)
-    ctx = Context(gaz, [d for d in accepted if d.rows])
+    ctx = _context_now(gaz, ctx, [d for d in accepted if d.rows])
     for d in accepted:
         if d.rows:
             geo.score(d, ctx)
@@ -128,6 +128,18 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
         d.rule.endswith(":context") and d.rows and "anaphor" not in d.match.extra
         and not d.match.extra.get("keep") and _no_name(lex, d.match))]
     return sorted(kept, key=lambda d: d.match.start)
+
+
+def _context_now(gaz: Gazetteer, ctx: Context, decisions: list[Decision]) -> Context:
+    """The context of ``decisions``: the first pass's, with the decisions added after
+    it, when those it had come first, unchanged (as they do unless a name the
+    gazetteer lacked found rows since); else built anew."""
+    old = ctx.decisions
+    if len(decisions) >= len(old) and all(a is b for a, b in zip(old, decisions)) and all(
+            d.rows == rows and d.probs == probs for d, rows, probs in ctx.snapshot):
+        ctx.add(decisions[len(old):])
+        return ctx
+    return Context(gaz, decisions)
 
 
 def _unit_spellings(geo: Geocoder, decisions: list[Decision]) -> None:

@@ -47,6 +47,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self.prior_cache: dict[int, float] = {}  # the geocoder's context-free row scores
         self.own_cache: dict[int, frozenset[str]] = {}  # a row's own name, as keys
+        self._code_rows: dict[tuple[Code, ...], tuple[int, ...]] = {}
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
         self._iso = {r[CC]: int(r[PCODE]) for r in self.rows if r[LEVEL] == "country" and r[PCODE]}
 
@@ -80,6 +81,15 @@ class Gazetteer:
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else hit
+
+    def rows_of(self, codes: tuple[Code, ...]) -> list[int]:
+        """The distinct rows of some codes, in row order (a new list; cached)."""
+        hit = self._code_rows.get(codes)
+        if hit is None:
+            if len(self._code_rows) >= 1 << 17:
+                self._code_rows.clear()
+            hit = self._code_rows[codes] = tuple(sorted({c // 2 for c in codes}))
+        return list(hit)
 
     def row(self, i: int) -> tuple[str, ...]:
         return self.rows[i]
@@ -167,9 +177,23 @@ class Gazetteer:
         """The row of a country's first-level unit, by its ACLED name."""
         return self._admin1_rows.get((cc, admin1))
 
+    @functools.cached_property
+    def salient_rows(self) -> frozenset[int]:
+        """The rows of :meth:`salient` places (one pass on first use)."""
+        return frozenset(i for i in range(len(self.rows)) if self._salient(i))
+
+    @functools.cached_property
+    def weak_rows(self) -> frozenset[int]:
+        """Villages known only by name: their point is their district's (Yemen-info)."""
+        return frozenset(i for i, r in enumerate(self.rows)
+                         if r[CQ] == "f" and r[LEVEL] == "populated" and i not in self.salient_rows)
+
     def salient(self, i: int) -> bool:
         """A place news names without a cue: a country, governorate, region, district
         of Syria/Yemen/Iraq, a capital, or a town of 15,000 people or more."""
+        return i in self.salient_rows
+
+    def _salient(self, i: int) -> bool:
         r = self.rows[i]
         level = r[LEVEL]
         if level in ("country", "admin1", "region") or r[CAP]:

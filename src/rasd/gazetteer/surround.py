@@ -81,6 +81,8 @@ def _quoted_outlet(words: Words, m: Match, before: int) -> bool:
 def _phrase_before(lex: Lexicon, words: Words, i: int, m: Match) -> None:
     """A direction («شمال», «جنوب شرق») or "near" phrase («بالقرب من») ending at word i."""
     texts = words.texts
+    if not lex.may_end_phrase(texts[i]):
+        return  # (most words end no such phrase)
     for n in range(min(lex.max_phrase, i + 1), 0, -1):
         if words.run(i - n + 1, n) < n:
             continue

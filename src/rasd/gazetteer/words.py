@@ -46,6 +46,11 @@ class Words(Sequence[Word]):
         self.joined = [True] * n
         self.comma = [False] * n
         for k in [k for k in range(1, n) if idx[k] != idx[k - 1] + 1]:
+            if idx[k] - idx[k - 1] == 2:  # (one token between, the usual case)
+                g = tokens[idx[k] - 1].text
+                self.joined[k] = g == "-"
+                self.comma[k] = g in "،,"
+                continue
             gap = [tokens[t].text for t in range(idx[k - 1] + 1, idx[k])]
             self.joined[k] = all(g == "-" for g in gap)
             self.comma[k] = all(g in "،," for g in gap)

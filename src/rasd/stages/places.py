@@ -17,6 +17,7 @@ geo_precision:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -35,6 +36,12 @@ _NEAR_CUES = frozenset(["ضواحي", "اطراف", "محيط", "مشارف", "�
 _REGION_LEVELS = frozenset(["country", "admin1", "admin2", "region"])
 _TANWEEN = re.compile("[\u064b-\u064d]")
 MAX_CANDIDATES = 5
+
+
+def _covers(positions: list[int], span: tuple[int, int]) -> bool:
+    """One of the (sorted) positions lies in ``[start, end)``."""
+    k = bisect_left(positions, span[0])
+    return k < len(positions) and positions[k] < span[1]
 
 
 def geo_precision(d: Decision, place: Place | None) -> int:
@@ -81,10 +88,11 @@ class Places:
 
     def __call__(self, doc: Document) -> Document:
         words = words_of(doc["tokens"], doc["sentences"])
-        text = doc.text
+        matches = self.matcher.find(words)
         # «دوماً», «ميدانٌ», «إطارٍ»: a word with tanween is an adverb or a common noun
-        matches = [m for m in self.matcher.find(words)
-                   if not _TANWEEN.search(text, *doc.raw_span(m.nstart, m.nend))]
+        tanween = [t.start() for t in _TANWEEN.finditer(doc.text)]
+        if tanween:
+            matches = [m for m in matches if not _covers(tanween, doc.raw_span(m.nstart, m.nend))]
         decisions = geocode(self.gaz, self.lex, words, matches)
         return doc.with_layers(places=tuple(self._mention(doc, d) for d in decisions))
 
