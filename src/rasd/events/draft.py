@@ -197,27 +197,32 @@ class Drafter:
             return False
         return m.rule != "anaphora" or m.place.gid in self.confirmed.get(m.nstart, set())
 
-    def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
-        """Drafts (usually one) or a tally for one frame."""
+    def _figures(self, f: Frame) -> Figures:
         large = [t for t in f.triggers if t.text in LARGE_WORDS]
         figs = figures(f.casualties, bool(large))
         if large and not figs.has_deaths and not f.casualties:
             massacre(figs, large)
-        when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
-        if self._background(when) or (when.span is None and (self._past_year(f.sentence)
-                                                             or self._retrospect(f.sentence))):
-            return [], []
-        has_figure = bool(f.deaths())
-        scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
-                     self.eligible)
+        return figs
+
+    def _looks_back(self, f: Frame, when: When) -> bool:
+        """Background: dated long before the report, or set in an earlier year,
+        a trial or an anniversary with no day of its own."""
+        return self._background(when) or (when.span is None and (self._past_year(f.sentence)
+                                                                 or self._retrospect(f.sentence)))
+
+    def _is_tally(self, f: Frame, scs: list[Scene]) -> bool:
+        """Is the frame's toll a running total rather than one incident's?"""
         specific = [s for s in scs if (s.place is None and s.mention.cue) or
                     (s.place is not None and s.place.level in ("populated", "neighbourhood", "admin3", "admin2"))]
-        if has_figure and (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))
-                           or _spread(scs, f.places)):
-            return [], [Tally(f, figs, when)]
+        return (not scs or (self._tally_cue(f) and (len(scs) > 1 or not specific))
+                or _spread(scs, f.places))
+
+    def _reported(self, f: Frame, figs: Figures, scs: list[Scene], attacks: list[Any]
+                  ) -> tuple[list[Scene], list[Any]] | None:
+        """The scenes and the triggers of an event the frame reports, or None when
+        it reports none (talk about violence, an accident, a known event)."""
         triggers = f.triggers or f.borrowed.get("triggers", [])
         around = self.sentence_actors.get(f.sentence, [])
-        attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
 
         def reports(t: Any, m: Any) -> bool:
             if any(m is p for p in f.named_back):  # the text pointed them back to the event
@@ -226,15 +231,15 @@ class Drafter:
                                  t in attacks)
         if not (figs.has_deaths or figs.injured):
             if not armed(around) and not attacks:
-                return [], []
+                return None
             if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):
-                return [], []
+                return None
             scs = self._referenced_scene(f, attacks, reports) \
                 or [sc for sc in scs if any(reports(t, sc.mention) for t in f.triggers)]
             # the kind is what the words that report the event say
             triggers = [t for t in f.triggers if any(reports(t, sc.mention) for sc in scs)]
         elif not triggers and not violent_death(f.casualties, around):
-            return [], []
+            return None
         elif attacks:
             # «أدان أهالي القطيف التفجير الذي استهدف مسجد ... في عسير»: the
             # attack's own place, not the mourners'
@@ -244,11 +249,13 @@ class Drafter:
                 and not any(role(t) == "strike" for t in triggers):
             # an accident or an illness, not an attack; or people hurt with no
             # word of the violence that hurt them
-            return [], []
-        if not scs:
-            return [], []
-        actors = f.actors or f.borrowed.get("actors", [])
-        r = roles(actors, triggers, f.casualties, self.tokens, self.index_of)
+            return None
+        return (scs, triggers) if scs else None
+
+    def _kind(self, f: Frame, figs: Figures, triggers: list[Any], r: Roles, attacks: list[Any]
+              ) -> TypeChoice | None:
+        """The event's ACLED type, or None for a strategic development that is
+        no conflict data."""
         fam1 = r.actor1.actor.family if r.actor1 is not None else None
         civilians = any(c.victims in ("civilian", "child", "woman") for c in f.deaths())
         kind = choose_type(self._main_triggers(triggers), fam1, figs.has_deaths, civilians)
@@ -256,7 +263,29 @@ class Drafter:
             kind = replace(kind, rule="type.attack_reference")
             if not figs.has_deaths:
                 self._dead_unnumbered(f, figs)
-        if not strategic_ok(kind.event_type, around):
+        around = self.sentence_actors.get(f.sentence, [])
+        return kind if strategic_ok(kind.event_type, around) else None
+
+    def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
+        """Drafts (usually one) or a tally for one frame."""
+        figs = self._figures(f)
+        when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
+        if self._looks_back(f, when):
+            return [], []
+        has_figure = bool(f.deaths())
+        scs = scenes(f.places, self.tokens, self.index_of, has_figure or bool(figs.injured), self.city_of,
+                     self.eligible)
+        if has_figure and self._is_tally(f, scs):
+            return [], [Tally(f, figs, when)]
+        attacks = [t for t in f.triggers if attack_reference(t, self.tokens, self.index_of)]
+        reported = self._reported(f, figs, scs, attacks)
+        if reported is None:
+            return [], []
+        scs, triggers = reported
+        actors = f.actors or f.borrowed.get("actors", [])
+        r = roles(actors, triggers, f.casualties, self.tokens, self.index_of)
+        kind = self._kind(f, figs, triggers, r, attacks)
+        if kind is None:
             return [], []
         out = []
         for k, sc in enumerate(scs):
