@@ -16,6 +16,7 @@ date that tells when something was *reported* («حسبما أفاد المرص�
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from ..mentions import Token
 from .dateperiods import DateHit, PeriodPatterns
@@ -33,6 +34,27 @@ _NAME_WINS_DAYS = 2
 
 __all__ = ["DateHit", "DateMatcher"]
 
+#: id of a lexicon → (the lexicon, its :class:`_Firsts`): the sets are built once
+_FIRSTS: dict[int, tuple[DateLexicon, "_Firsts"]] = {}
+
+
+class _Firsts:
+    """The words that may open a pattern (the matcher's fast filters)."""
+
+    def __init__(self, lex: DateLexicon, months: Any, numwords: dict[str, Any]) -> None:
+        #: a word that may start a date expression (:meth:`DateMatcher.could_start`)
+        self.start = lex.starters | frozenset(months.single) | months.first_words | frozenset(
+            w for w, v in numwords.items() if v.kind == "ordinal")
+        self.relative = frozenset(p[0] for p in lex.relative)
+        self.day_parts = frozenset(p[0] for p in lex.day_parts)
+
+
+def _firsts(lex: DateLexicon, months: Any, numwords: dict[str, Any]) -> _Firsts:
+    hit = _FIRSTS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _FIRSTS[id(lex)] = (lex, _Firsts(lex, months, numwords))
+    return hit[1]
+
 
 class DateMatcher(PeriodPatterns):
     """Token patterns for date expressions in one document."""
@@ -45,6 +67,7 @@ class DateMatcher(PeriodPatterns):
         self.pub = published
         self.numwords = number_lexicon().words
         self.months = month_table()
+        self.firsts = _firsts(lex, self.months, self.numwords)
 
     def t(self, k: int) -> str:
         return self.texts[k] if 0 <= k < self.n else ""
@@ -65,10 +88,13 @@ class DateMatcher(PeriodPatterns):
     def scan(self) -> list[DateHit]:
         """Every date expression, in order, with stretches joined and report dates marked."""
         out, i = [], 0
-        while i < self.n:
-            hit = self.at(i)
+        start = self.firsts.start
+        # only the tokens that may start one (numbers and a few words) are tried
+        for k in [k for k, t in enumerate(self.tokens) if t.kind == "num" or t.text in start]:
+            if k < i:
+                continue  # inside the expression before
+            hit = self.at(k)
             if hit is None:
-                i += 1
                 continue
             hit = self.until(hit)
             hit.report = self.is_report(hit.first)
@@ -113,13 +139,7 @@ class DateMatcher(PeriodPatterns):
 
     def could_start(self, i: int) -> bool:
         """Can a date expression start at token ``i``? (most tokens: no, at once)."""
-        text = self.texts[i]
-        if self.tokens[i].kind == "num" or text in self.lex.starters:
-            return True
-        if text in self.months.single or text in self.months.first_words:
-            return True
-        w = self.numwords.get(text)
-        return w is not None and w.kind == "ordinal"
+        return self.tokens[i].kind == "num" or self.texts[i] in self.firsts.start
 
     def at(self, i: int) -> DateHit | None:
         if i >= self.n or not self.could_start(i):
@@ -128,6 +148,8 @@ class DateMatcher(PeriodPatterns):
         if hit is not None:
             return hit
         # «فجر اليوم», «مساء أمس», «يوم الخميس», «منذ وقت متأخر من مساء الأحد»
+        if self.texts[i] not in self.firsts.day_parts:
+            return None
         for size in range(min(self.lex.day_part_size, self.n - i), 0, -1):
             if self.words(i, size) in self.lex.day_parts:
                 hit = self.at(i + size)
@@ -280,6 +302,8 @@ class DateMatcher(PeriodPatterns):
     # -- days relative to publication -----------------------------------
     def relative(self, i: int) -> DateHit | None:
         """«اليوم», «أمس», «أمس الأول», «أول من أمس», «الليلة الماضية», «غدا»."""
+        if self.texts[i] not in self.firsts.relative:
+            return None
         for size in (4, 3, 2, 1):
             offset = self.lex.relative.get(self.words(i, size))
             if offset is None:
