@@ -111,6 +111,16 @@ class Geocoder:
             own = self.gaz.own_cache[row] = frozenset(variants(k, add_article=True)) | {k}
         return key in own
 
+    def _own_rows(self, key: str, rows: list[int]) -> tuple[int, ...]:
+        """The rows whose own name ``key`` spells, or all when none is (cached)."""
+        cache, ck = self.gaz.rows_cache, ("own", key, tuple(rows))
+        hit = cache.get(ck)
+        if hit is None:
+            if len(cache) >= 1 << 16:
+                cache.clear()
+            hit = cache[ck] = tuple([r for r in rows if self._own_name(r, key)] or rows)
+        return hit  # type: ignore[return-value]
+
     def well_known(self, row: int) -> bool:
         """A place news names anywhere: a country, a first-level unit or named region,
         a capital, or a town of 100,000 people in the Arab world and its neighbours."""
@@ -137,7 +147,7 @@ class Geocoder:
         if key in lex.common:
             # «فبركة» is «ف» + «بركة» (blessing), an alias GeoNames gives Baharkah: a town
             # is salient by its own name, not by an alias that is a common word
-            d.rows = [r for r in d.rows if self._own_name(r, key)] or d.rows
+            d.rows = list(self._own_rows(key, d.rows))
         salient = not self.gaz.salient_rows.isdisjoint(d.rows)
         located = m.locative or m.direction is not None or m.near
         if not key:
@@ -175,8 +185,15 @@ class Geocoder:
             return True
         if not salient:
             return False
-        far = all(self.gaz.tier(rows[r][CC]) == "world" for r in d.rows)
-        return (key in lex.common or far) and not any(self.well_known(r) for r in d.rows)
+        cache, ck = self.gaz.rows_cache, ("far", tuple(d.rows))
+        hit = cache.get(ck)
+        if hit is None:
+            if len(cache) >= 1 << 16:
+                cache.clear()
+            hit = cache[ck] = (all(self.gaz.tier(rows[r][CC]) == "world" for r in d.rows),
+                               any(self.well_known(r) for r in d.rows))
+        far, known = hit  # type: ignore[misc]
+        return (key in lex.common or far) and not known
 
     def _cued(self, d: Decision) -> str:
         """A cue admits the name, except a weak one (a front, a base, a list after a comma)
@@ -291,7 +308,7 @@ class Geocoder:
             d.probs = [1.0] * len(d.rows)
             return
         m = d.match
-        quality = {c // 2: c % 2 for c in sorted(m.codes, reverse=True)}
+        quality = self.gaz.quality_of(m.codes)
         scored = []
         for row in d.rows:
             fit = self.region_fit(row, d.region)

@@ -101,10 +101,13 @@ class Matcher:
         if listed and len(rds) > 1 and rds[1][0] == "و":
             rds = rds[1:] + rds[:1]
         for prefix, stem in rds:
-            most = self.gaz.max_words.get(stem, 0)
-            if not most:
+            lengths = self.gaz.name_lengths.get(stem)
+            if not lengths:
                 continue
-            for n in range(words.run(i, most), 0, -1):
+            run = words.run(i, lengths[0])
+            for n in lengths:  # (only the lengths some key starting with the stem has)
+                if n > run:
+                    continue
                 key = " ".join([stem] + texts[i + 1:i + n])
                 codes = self.gaz.lookup(key)
                 if codes:

@@ -48,6 +48,9 @@ class Gazetteer:
         self.prior_cache: dict[int, float] = {}  # the geocoder's context-free row scores
         self.own_cache: dict[int, frozenset[str]] = {}  # a row's own name, as keys
         self._code_rows: dict[tuple[Code, ...], tuple[int, ...]] = {}
+        self._code_quality: dict[tuple[Code, ...], dict[int, int]] = {}
+        #: the geocoder's per-name answers over a name's rows (see rasd.gazetteer.geocode)
+        self.rows_cache: dict[tuple, object] = {}
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
         self._iso = {r[CC]: int(r[PCODE]) for r in self.rows if r[LEVEL] == "country" and r[PCODE]}
 
@@ -67,12 +70,16 @@ class Gazetteer:
             for key, q in seen.items():
                 index[key].append(i * 2 + min(q, 1))
         max_words = self.max_words
+        lengths: dict[str, set[int]] = defaultdict(set)
         for key, codes in index.items():
             self.index[key] = codes[0] if len(codes) == 1 else tuple(codes)
             n = key.count(" ") + 1
             first = key.split(" ", 1)[0]
+            lengths[first].add(n)
             if max_words.get(first, 0) < n:
                 max_words[first] = n
+        #: first word of a key → the lengths (in words) of the keys it starts, longest first
+        self.name_lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
     # -- lookups ---------------------------------------------------------------
     def lookup(self, key: str) -> tuple[Code, ...]:
@@ -90,6 +97,15 @@ class Gazetteer:
                 self._code_rows.clear()
             hit = self._code_rows[codes] = tuple(sorted({c // 2 for c in codes}))
         return list(hit)
+
+    def quality_of(self, codes: tuple[Code, ...]) -> dict[int, int]:
+        """Row → the best quality among ``codes`` (0: as written); cached, read only."""
+        hit = self._code_quality.get(codes)
+        if hit is None:
+            if len(self._code_quality) >= 1 << 17:
+                self._code_quality.clear()
+            hit = self._code_quality[codes] = {c // 2: c % 2 for c in sorted(codes, reverse=True)}
+        return hit
 
     def row(self, i: int) -> tuple[str, ...]:
         return self.rows[i]
