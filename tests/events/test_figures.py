@@ -123,3 +123,8 @@ def test_a_dateline_is_not_the_scene():
     e = one_event("إدلب - قتل 17 مدنيا جراء غارات جوية شنتها طائرات حربية تابعة لقوات النظام على بلدة "
                   "كفرنبل في ريف إدلب الجنوبي صباح اليوم.")
     assert (e["location_ar"], e["fatalities"]) == ("كفر نبل", 17)
+
+
+def test_a_large_number_of_dead_without_a_figure_counts_ten():
+    e = one_event("وأسفرت غارات طيران التحالف على مدينة الصالح أمس عن سقوط عدد كبير من القتلى في صفوف الحوثيين.")
+    assert e["fatalities"] == 10

@@ -202,7 +202,9 @@ SOME_WORDS = frozenset({"عدد", "عددا", "العديد", "بعض", "مجم�
 
 def _some_of(w: Window, k: int) -> bool:
     """«استشهاد عدد من منتسبي ...»: an unknown number of people."""
-    return w.text(k) in SOME_WORDS and w.text(k + 1) == "من"
+    if w.text(k + 1) in MANY:  # «عدد كبير من»
+        k += 1
+    return w.text(k - (w.text(k) in MANY)) in SOME_WORDS and w.text(k + 1) == "من"
 
 
 def _implicit_plural(key: str) -> bool:
@@ -280,7 +282,8 @@ def parse(w: Window) -> list[Casualty]:
         out.append(Casualty(
             kind=kind, count=0 if negated else count, nstart=w.tokens[a].nstart,
             nend=w.tokens[b].nend, span=span_of(w, a, b), rule=rule,
-            vague=bool(num and num.vague), qualifier=num.qualifier if num else None,
+            vague=bool(num and num.vague),
+            qualifier=num.qualifier if num else ("many" if _many(w, a, b) else None),
             victims=vcls, victim_nstart=w.tokens[va].nstart if va >= 0 else None,
             victim_nend=w.tokens[vb].nend if vb >= 0 else None,
             children=sub.get("child"), women=sub.get("woman"), unidentified=sub.get("unidentified"),
@@ -289,6 +292,15 @@ def parse(w: Window) -> list[Casualty]:
         consumed = max(b, sub_last)
         consumed = _continuations(w, consumed, kind, out)
     return out
+
+
+#: «سقوط عدد كبير من القتلى», «أعداد كبيرة من المسلحين»: many, with no number
+MANY = frozenset({"كبير", "كبيره", "هايل", "هايله", "ضخم"})
+
+
+def _many(w: Window, a: int, b: int) -> bool:
+    """Does the figure say "a large number" («عدد كبير من», «أعداد كبيرة من»)?"""
+    return any(w.text(k) in MANY and w.text(k - 1) in ("عدد", "عددا", "اعداد") for k in range(a - 3, b + 4))
 
 
 def _paired_injury(w: Window, k: int) -> int | None:

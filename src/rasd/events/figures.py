@@ -48,7 +48,8 @@ def _add(a: int | None, b: int | None) -> int | None:
 def _unknown_deaths(c: Casualty, large: bool) -> int:
     if c.count is not None and c.kind == "death_or_injury":
         return UNKNOWN_LARGE if c.count >= 20 else UNKNOWN_SMALL
-    return UNKNOWN_LARGE if large else UNKNOWN_SMALL
+    # «مجزرة», «سقوط عدد كبير من القتلى»: a significant attack
+    return UNKNOWN_LARGE if large or c.qualifier == "many" else UNKNOWN_SMALL
 
 
 def figures(casualties: list[Casualty], large: bool = False) -> Figures:
