@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .store import ADMIN1, CC, LAT, LEVEL, LON, PARENT, Gazetteer
+from .store import CC, LAT, LEVEL, LON, PARENT, Gazetteer
 
 if TYPE_CHECKING:
     from .geocode import Decision
@@ -61,16 +61,15 @@ class Context:
                     points[key] = (max(w, old_w), ids | {id(d)})
 
     def _add_weights(self, decisions: list[Decision]) -> None:
-        rows, weak = self.gaz.rows, self.gaz.weak_rows
+        rows, weak, areas = self.gaz.rows, self.gaz.weak_rows, self.gaz.areas
         for d in decisions:
             a1: dict[tuple[str, str], float] = defaultdict(float)
             for row, p in zip(d.rows, d.probs):
-                r = rows[row]
                 # a village known only by name (its point borrowed from its district)
                 # is weak evidence of where the article is: Yemen alone has 41k
-                a1[(r[CC], r[ADMIN1])] += p * (0.5 if row in weak else 1.0)
-                if p >= 0.5 and r[LEVEL] == "populated":
-                    self.cities.add(r[0])
+                a1[areas[row]] += p * (0.5 if row in weak else 1.0)
+                if p >= 0.5 and rows[row][LEVEL] == "populated":
+                    self.cities.add(rows[row][0])
             cc: dict[str, float] = defaultdict(float)
             for (c, a), p in a1.items():
                 cc[c] += p
@@ -107,7 +106,7 @@ class Context:
     def fit(self, gaz: Gazetteer, row: int, d: Decision) -> float:
         r = gaz.rows[row]
         own, own_cc, others = self._own(d)
-        key = (r[CC], r[ADMIN1])
+        key = self.gaz.areas[row]
         a1 = self.admin1.get(key, 0.0) - own.get(key, 0.0)
         in_sentence = self.sentence_admin1.get(d.match.sentence)
         sent = (in_sentence.get(key, 0.0) if in_sentence else 0.0) - own.get(key, 0.0)

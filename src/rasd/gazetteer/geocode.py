@@ -75,9 +75,9 @@ class Decision:
         governorate and the district are one answer as far as the region goes."""
         if not self.rows:
             return 0.0
-        rows = gaz.rows
-        key = (rows[self.rows[0]][CC], rows[self.rows[0]][ADMIN1])
-        return sum(p for r, p in zip(self.rows, self.probs) if (rows[r][CC], rows[r][ADMIN1]) == key)
+        areas = gaz.areas
+        key = areas[self.rows[0]]
+        return sum(p for r, p in zip(self.rows, self.probs) if areas[r] == key)
 
 
 class Geocoder:

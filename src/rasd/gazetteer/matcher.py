@@ -29,7 +29,7 @@ from .anaphora import find_anaphors
 from .keys import loose_forms
 from .lexicon import Cue, Lexicon, readings
 from .store import LEVEL, Gazetteer
-from .starts import NAME_HEADS, TOPO_HEADS, Starts
+from .starts import NAME_HEADS, TOPO_HEADS, Starts, WordInfo
 from .surround import read_surroundings
 from .words import Word, Words, words_of
 
@@ -74,10 +74,12 @@ class Matcher:
         """The candidates in a document's words, in text order."""
         # the words worth a look: most words were seen before and are dull, and one
         # set lookup per word skips them
-        dull = self.starts.dull
-        seen = [k for k, t in enumerate(words.texts) if t not in dull]
-        matches = self._names(words, seen)
-        self._cues(words, matches, seen)
+        dull, texts = self.starts.dull, words.texts
+        seen = [k for k, t in enumerate(texts) if t not in dull]
+        info = self.starts.info
+        infos = [info(texts[k]) for k in seen]
+        matches = self._names(words, seen, infos)
+        self._cues(words, matches, seen, infos)
         find_anaphors(self.lex, words, matches, self._match)
         matches.sort(key=lambda m: m.start)
         read_surroundings(self.lex, words, matches)
@@ -152,18 +154,17 @@ class Matcher:
                     return n
         return 0
 
-    def _names(self, words: Words, seen: list[int]) -> list[Match]:
+    def _names(self, words: Words, seen: list[int], infos: list[WordInfo]) -> list[Match]:
         """Gazetteer names (and organization phrases) left to right; ``seen``: the
-        indices of the words that are not known to be dull (the others start nothing)."""
+        indices of the words that are not known to be dull (the others start nothing),
+        ``infos`` what they may start."""
         out: list[Match] = []
         i = 0  # the next word the scan reads (the words before are taken or dull)
         prev_cue = False  # the word the scan last read is a cue
         texts = words.texts
-        info = self.starts.info
-        for k in seen:
+        for k, (is_cue, single, cued, pair_stems, opens) in zip(seen, infos):
             if k < i:
                 continue  # inside a name taken
-            is_cue, single, cued, pair_stems, opens = info(texts[k])
             after_cue, prev_cue = prev_cue and k == i, is_cue
             i = k + 1
             if not (single or (after_cue and cued) or (
@@ -251,22 +252,23 @@ class Matcher:
         m.extra["text"] = " ".join([stem] + texts[i + 1:j])
         return m
 
-    def _cues(self, words: Words, matches: list[Match], seen: list[int]) -> None:
+    def _cues(self, words: Words, matches: list[Match], seen: list[int],
+              infos: list[WordInfo]) -> None:
         """Cue words before names (``seen``: the words not known to be dull, which
-        the cues are among); a strong cue adds the name the gazetteer lacks."""
+        the cues are among, ``infos`` what they may start); a strong cue adds the
+        name the gazetteer lacks."""
         by_start = {m.start: m for m in matches}
         texts, sent, joined = words.texts, words.sent, words.joined
-        info = self.starts.info
         # «جبهة النصرة»: a cue word inside an organization's name is no cue; the
         # first word of a longer name is that name's cue («ريف دمشق», «جبل صبر»)
         inside = {k for m in matches if m.blocked or m.end - m.start > 1
                   for k in range(m.start, m.end)}
         blocked = {k for m in matches if m.blocked for k in range(m.start, m.end)}
         last = len(texts) - 1
-        for i in seen:
+        for i, inf in zip(seen, infos):
             if i >= last:
                 break
-            if not info(texts[i])[0] or i + 1 in blocked or (i in inside and i not in by_start):
+            if not inf[0] or i + 1 in blocked or (i in inside and i not in by_start):
                 continue
             cue = self.lex.cue(texts[i])
             if cue is None:

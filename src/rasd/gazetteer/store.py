@@ -41,6 +41,10 @@ class Gazetteer:
             raise ResourceError(f"{PLACES}: unexpected columns {header}")
         self.rows: list[tuple[str, ...]] = [tuple(ln.rstrip("\n").split("\t")) for ln in it]
         self.by_gid: dict[str, int] = {r[GID]: i for i, r in enumerate(self.rows)}
+        shared: dict[tuple[str, str], tuple[str, str]] = {}
+        #: (country, admin1) of each row, one tuple per distinct pair (compared often)
+        self.areas: list[tuple[str, str]] = [shared.setdefault((r[CC], r[ADMIN1]), (r[CC], r[ADMIN1]))
+                                             for r in self.rows]
         self.index: dict[str, Code | tuple[Code, ...]] = {}
         self.max_words: dict[str, int] = {}
         self._build_index()
