@@ -86,3 +86,9 @@ def test_an_arrest_by_a_non_state_armed_group_is_coded():
     e = one_event("ألقى مسلحون حوثيون القبض على 5 صحفيين في مدينة عدن.")
     assert (e["event_type"], e["sub_event_type"], e["location_ar"]) == (
         "Strategic developments", "Arrests", "عدن")
+
+
+def test_the_sides_named_between_a_clash_and_its_place_do_not_keep_them_apart():
+    found = events("تدور منذ صباح أمس اشتباكات عنيفة بين تنظيم داعش من جهة، والفصائل المقاتلة وجبهة "
+                   "النصرة من جهة أخرى، في بلدة الضمير.")
+    assert [e["location_ar"] for e in found] == ["الضمير"]

@@ -107,6 +107,9 @@ class Drafter:
         for n in doc.get("numbers", ()):
             if n.kind == "year" and n.value is not None:
                 self.years.setdefault(sentence_of(n.nstart), []).append(int(n.value))
+        # tokens of actor names, left out of trigger-to-place distances
+        self.named = frozenset(k for a in doc.get("actors", ())
+                               for k in range(index_of(a.nstart), index_of(a.nend - 1) + 1))
         self.sentence_actors: dict[int, list[Any]] = {}
         for a in doc.get("actors", ()):
             self.sentence_actors.setdefault(sentence_of(a.nstart), []).append(a)
@@ -228,7 +231,7 @@ class Drafter:
             if any(m is p for p in f.named_back):  # the text pointed them back to the event
                 return role(t) != "generic"
             return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
-                                 t in attacks)
+                                 t in attacks, self.named)
         if not (figs.has_deaths or figs.injured):
             if not armed(around) and not attacks:
                 return None

@@ -66,17 +66,22 @@ def attack_reference(trigger: Trigger, tokens: Sequence[Token], index_of: Any) -
 
 def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_of: Any,
                   quotes: Sequence[tuple[int, int]], clause_start_of: Any,
-                  reference: bool = False) -> bool:
+                  reference: bool = False, named: frozenset[int] = frozenset()) -> bool:
     """Does a trigger with no casualty figure report an event at ``place``?
     ``reference``: the trigger names one particular attack (attack_reference),
-    so a generic word will do and a statement around it does not matter."""
+    so a generic word will do and a statement around it does not matter.
+    ``named``: the token indices of actor names, which do not count in the
+    distance from the trigger to the place («اشتباكات عنيفة بين تنظيم داعش من
+    جهة، والفصائل المقاتلة وجبهة النصرة من جهة أخرى، في القلمون الشرقي»)."""
     if reference:  # «التفجير الذي وقع في مسجد ... في أبها»: the place follows
         return 0 < index_of(place.nstart) - index_of(trigger.nstart) <= MAX_TRIGGER_PLACE_TOKENS
     if role(trigger) == "generic" or trigger.confidence < 0.8:
         return False
     i = index_of(trigger.nstart)
     j = index_of(place.nstart)
-    if abs(j - i) > MAX_TRIGGER_PLACE_TOKENS:
+    a, b = (index_of(trigger.nend - 1), j) if i < j else (j, i)
+    between = sum(1 for k in range(a + 1, b) if k not in named and tokens[k].kind != "punct")
+    if between > MAX_TRIGGER_PLACE_TOKENS:
         return False
     if _inside(quotes, trigger.nstart) or _negated(tokens, i):
         return False
