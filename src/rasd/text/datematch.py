@@ -16,11 +16,11 @@ date that tells when something was *reported* («حسبما أفاد المرص�
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from ..mentions import Token
 from .dateperiods import DateHit, PeriodPatterns
-from .datewords import DateLexicon, resolve_day_month, resolve_month, resolve_weekday, safe_date, shift_month
+from .datewords import (DAY_MONTH, NUMERIC, DateLexicon, pattern_starts, resolve_day_month,
+                        resolve_month, resolve_weekday, safe_date, shift_month)
 from .months import month_at, month_table
 from .numwords import number_lexicon
 
@@ -34,26 +34,8 @@ _NAME_WINS_DAYS = 2
 
 __all__ = ["DateHit", "DateMatcher"]
 
-#: id of a lexicon → (the lexicon, its :class:`_Firsts`): the sets are built once
-_FIRSTS: dict[int, tuple[DateLexicon, "_Firsts"]] = {}
-
-
-class _Firsts:
-    """The words that may open a pattern (the matcher's fast filters)."""
-
-    def __init__(self, lex: DateLexicon, months: Any, numwords: dict[str, Any]) -> None:
-        #: a word that may start a date expression (:meth:`DateMatcher.could_start`)
-        self.start = lex.starters | frozenset(months.single) | months.first_words | frozenset(
-            w for w, v in numwords.items() if v.kind == "ordinal")
-        self.relative = frozenset(p[0] for p in lex.relative)
-        self.day_parts = frozenset(p[0] for p in lex.day_parts)
-
-
-def _firsts(lex: DateLexicon, months: Any, numwords: dict[str, Any]) -> _Firsts:
-    hit = _FIRSTS.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = _FIRSTS[id(lex)] = (lex, _Firsts(lex, months, numwords))
-    return hit[1]
+#: the patterns' bits (datewords.PatternStarts) → their indices, in order
+_ORDER = tuple(tuple(k for k in range(6) if mask >> k & 1) for mask in range(64))
 
 
 class DateMatcher(PeriodPatterns):
@@ -67,7 +49,9 @@ class DateMatcher(PeriodPatterns):
         self.pub = published
         self.numwords = number_lexicon().words
         self.months = month_table()
-        self.firsts = _firsts(lex, self.months, self.numwords)
+        self.firsts = pattern_starts(lex)
+        self._patterns = (self.numeric, self.day_month, self.relative, self.weekday,
+                          self.period, self.month_phrase)
 
     def t(self, k: int) -> str:
         return self.texts[k] if 0 <= k < self.n else ""
@@ -171,9 +155,12 @@ class DateMatcher(PeriodPatterns):
     def core(self, i: int) -> DateHit | None:
         if i >= self.n:
             return None
-        for match in (self.numeric, self.day_month, self.relative, self.weekday,
-                      self.period, self.month_phrase):
-            hit = match(i)
+        # only the patterns that may start with this token (the others find nothing)
+        mask = self.firsts.patterns.get(self.texts[i], 0)
+        if self.tokens[i].kind == "num":
+            mask |= NUMERIC | DAY_MONTH
+        for k in _ORDER[mask]:
+            hit = self._patterns[k](i)
             if hit is not None:
                 return hit
         return None

@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .datewords import month_range, resolve_month, safe_date, shift_month
+from .datewords import POSITIONS, month_range, resolve_month, safe_date, shift_month
 from .months import month_at, month_table
 
-_POSITION = {"منتصف": "mid", "مطلع": "early", "اوايل": "early", "بدايه": "early",
-             "اواخر": "late", "نهايه": "late"}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: a season is "last" once at least this many days have passed since its middle
 SEASON_DAYS = 90
@@ -155,7 +153,7 @@ class PeriodPatterns:
     # -- months -----------------------------------------------------------
     def month_phrase(self, i: int) -> DateHit | None:
         """«ديسمبر 2014», «في حزيران», «منتصف يوليو (تموز)», «الشهر الماضي», «نوفمبر الماضي»."""
-        k, position = i, _POSITION.get(self.texts[i])
+        k, position = i, POSITIONS.get(self.texts[i])
         k += position is not None
         if self.t(k) == "هذا" and self.t(k + 1) in self.lex.periods["month"]:  # «هذا الشهر»
             return self.month_hit(i, k + 1, self.pub.year, self.pub.month, position,

@@ -24,9 +24,13 @@ from typing import Any
 
 from ..resources import load_toml
 from .arabic import normalize_key
-from .months import DATES
+from .months import DATES, month_table
+from .numwords import number_lexicon
 
 _CLITICS = ("و", "ب", "ف", "ل")
+#: words before a month that say which part of it («منتصف يوليو»)
+POSITIONS = {"منتصف": "mid", "مطلع": "early", "اوايل": "early", "بدايه": "early",
+             "اواخر": "late", "نهايه": "late"}
 REPORT = ".report"  # rule suffix of a date that tells when a source spoke
 
 
@@ -168,3 +172,45 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+#: the date patterns, in the order the matcher tries them (bits of PatternStarts.patterns)
+NUMERIC, DAY_MONTH, RELATIVE, WEEKDAY, PERIOD, MONTH = (1 << k for k in range(6))
+
+
+class PatternStarts:
+    """Which words may start a date expression, and which of the patterns each may
+    start (the date matcher's fast filters: most tokens start none)."""
+
+    def __init__(self, lex: DateLexicon) -> None:
+        months, numwords = month_table(), number_lexicon().words
+        ordinals = frozenset(w for w, v in numwords.items() if v.kind == "ordinal")
+        #: words that may start a date expression (besides numbers)
+        self.start = lex.starters | frozenset(months.single) | months.first_words | ordinals
+        self.relative = frozenset(p[0] for p in lex.relative)
+        self.day_parts = frozenset(p[0] for p in lex.day_parts)
+        periods = lex.periods
+        starts = {
+            DAY_MONTH: ordinals,  # (and numbers)
+            RELATIVE: self.relative,
+            WEEKDAY: frozenset(lex.weekdays),
+            PERIOD: frozenset(lex.seasons) | periods["week"] | {"هذا"} | periods["since"]
+            | frozenset(p[0] for p in lex.within),
+            MONTH: frozenset(POSITIONS) | {"هذا", "شهر", "الشهر"} | periods["month"]
+            | months.first_words | frozenset(months.single)}
+        #: word → the patterns it may start (a number token may also start NUMERIC, DAY_MONTH)
+        self.patterns: dict[str, int] = {}
+        for bit, words in starts.items():
+            for w in words:
+                self.patterns[w] = self.patterns.get(w, 0) | bit
+
+
+_STARTS: dict[int, tuple[DateLexicon, PatternStarts]] = {}
+
+
+def pattern_starts(lex: DateLexicon) -> PatternStarts:
+    """The :class:`PatternStarts` of a lexicon (built once per lexicon)."""
+    hit = _STARTS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _STARTS[id(lex)] = (lex, PatternStarts(lex))
+    return hit[1]
