@@ -129,3 +129,12 @@ def test_a_claim_in_the_next_sentence_names_the_perpetrator():
     e = one_event("قتل 15 شخصا إثر تفجير انتحاري داخل مسجد في مدينة أبها أمس. "
                   "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان.")
     assert e["actor1"].startswith("Islamic State")
+
+
+def test_a_strike_only_armed_forces_carry_out_needs_no_named_actor():
+    found = events("تعرضت مناطق في قريتي الحلوة والروضة في ناحية ربيعة بريف اللاذقية الشمالي لقصف جوي أمس.")
+    assert [e["sub_event_type"] for e in found] == [AIR, AIR]  # one event per village
+
+
+def test_a_story_set_in_an_earlier_year_is_background_in_the_next_sentence_too():
+    assert events("سقطت طائرة زوجها في البحر في عام 1943. وكان يقود طائرة استطلاع خلال غارة جوية على مدينة داروين.") == []

@@ -53,8 +53,13 @@ def test_a_preparation_named_before_a_two_word_actor_is_not_an_event():
 
 # --- political violence only ---------------------------------------------------------
 
-def test_a_figure_less_strike_with_no_armed_actor_is_not_coded():
-    assert events("قصف مدفعي على بلدة باتبو.") == []
+def test_a_figure_less_clash_word_with_no_armed_actor_is_not_coded():
+    assert events("دارت معركة حامية بين الفريقين في ملعب مدينة جدة أمس.") == []
+
+
+def test_a_shelling_needs_no_named_actor_only_armed_forces_shell():
+    assert [e["sub_event_type"] for e in events("قصف مدفعي على بلدة باتبو أمس.")] == [
+        "Shelling/artillery/missile attack"]
 
 
 @pytest.mark.parametrize("text", [

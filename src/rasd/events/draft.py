@@ -160,6 +160,10 @@ class Drafter:
         return [Scene(m, [], [c for c in f.places if c is not m],
                       rule="scene.admin_unit_only" if unit else "scene.single")]
 
+    def _military(self, t: Any) -> bool:
+        """Is the trigger a strike only armed forces carry out («لقصف جوي»)?"""
+        return role(t) == "strike" and is_word(self.tokens[self.index_of(t.nstart)], "military_acts")
+
     def _main_triggers(self, triggers: list[Any]) -> list[Any]:
         """The triggers of the action itself: strikes named as support for it
         («بإسناد من طيران التحالف», «بغطاء جوي») do not decide its kind."""
@@ -179,9 +183,11 @@ class Drafter:
 
     def _past_year(self, sentence: int) -> bool:
         """«قرارا باعدام مطلق النار في سينما باورورا ... عام 2012 وأسفر عن مقتل
-        12 شخصا»: a sentence set in an earlier year, with no day of its own."""
+        12 شخصا»: a sentence set in an earlier year (named in it or in the one
+        before), with no day of its own."""
         published = self.dates.published
-        return bool(published and any(y < published.year for y in self.years.get(sentence, ())))
+        years = self.years.get(sentence, []) + self.years.get(sentence - 1, [])
+        return bool(published and any(y < published.year for y in years))
 
     def _retrospect(self, sentence: int) -> bool:
         """Is the sentence about a trial or an anniversary («في أول جلسة لمحاكمة
@@ -210,8 +216,8 @@ class Drafter:
     def _looks_back(self, f: Frame, when: When) -> bool:
         """Background: dated long before the report, or set in an earlier year,
         a trial or an anniversary with no day of its own."""
-        return self._background(when) or (when.span is None and (self._past_year(f.sentence)
-                                                                 or self._retrospect(f.sentence)))
+        return self._background(when) or (not f.dates and (self._past_year(f.sentence)
+                                                           or self._retrospect(f.sentence)))
 
     def _is_tally(self, f: Frame, scs: list[Scene]) -> bool:
         """Is the frame's toll a running total rather than one incident's?"""
@@ -233,7 +239,9 @@ class Drafter:
             return reports_event(t, m, self.tokens, self.index_of, self.quotes, self.clause_start,
                                  t in attacks, self.named)
         if not (figs.has_deaths or figs.injured):
-            if not armed(around) and not attacks:
+            # an armed actor, named or implied by a weapon only armed forces use
+            # («لقصف جوي», «بالبراميل المتفجرة»)
+            if not armed(around) and not attacks and not any(self._military(t) for t in f.triggers):
                 return None
             if not f.dates and not attacks and all(nominal(t, self.tokens, self.index_of) for t in f.triggers):
                 return None
