@@ -79,3 +79,9 @@ def test_a_country_is_never_the_scene_of_an_event():
 def test_a_specific_place_wins_over_the_admin_unit_named_with_it():
     e = one_event("قتل 5 مدنيين في غارات لطيران النظام على مدينة الأتارب في محافظة حلب.")
     assert (e["location_ar"], e["geo_precision"], e["admin1"]) == ("الأتارب", 1, "Aleppo")
+
+
+def test_an_unknown_province_is_less_specific_than_a_known_district():
+    found = events("نفذت المقاومة الشعبية لتحرير إقليم تهامة عمليات حيث هاجم مسلحوها بقنبلة يدوية تجمعا "
+                   "للحوثيين في مديرية السخنة أمس.")
+    assert [e["location_ar"] for e in found] == ["السخنة"]

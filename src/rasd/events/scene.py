@@ -34,9 +34,15 @@ class Scene:
         return self.city or self.mention.place
 
 
+#: cues of a province: an unknown name after them is no town («إقليم تهامة»)
+PROVINCE_CUES = frozenset({"اقليم", "محافظه", "ولايه", "الاقليم", "المحافظه", "الولايه"})
+
+
 def specificity(m: Any) -> int:
     if m.place is None:
-        return 5 if m.cue else 2
+        if not m.cue:
+            return 2
+        return SPECIFICITY["admin1"] if _norm(m.cue) in PROVINCE_CUES or m.cue in PROVINCE_CUES else 5
     return SPECIFICITY.get(m.place.level, 2)
 
 
@@ -96,10 +102,11 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
     scene_ms = [m for m in places if roles[id(m)] == "scene"]
     containers = [m for m in places if roles[id(m)] == "container" and m not in scene_ms]
     top = max(specificity(m) for m in scene_ms)
-    if top >= 5:
-        # a specific place was named: admin units only locate it
-        containers += [m for m in scene_ms if specificity(m) < 5]
-        scene_ms = [m for m in scene_ms if specificity(m) >= 5]
+    floor = 5 if top >= 5 else top
+    # a specific place was named: the wider units only locate it («في مديرية
+    # السخنة» inside «إقليم تهامة»; a town inside its district)
+    containers += [m for m in scene_ms if specificity(m) < floor]
+    scene_ms = [m for m in scene_ms if specificity(m) >= floor]
     hoods = [m for m in scene_ms if m.place is not None and m.place.level == "neighbourhood"]
     # «حي السكري في مدينة حلب»: the city contains its neighbourhoods
     parents = {m.place.parent for m in hoods}
