@@ -154,7 +154,7 @@ class Geocoder:
             return "pending"  # «خان العسل»: a headed name only the fallback can find
         if len(key.replace(" ", "")) <= 2:
             return "accept" if located and salient else "drop"  # «اب»: Ibb after «في»
-        if all(c % 2 for c in m.codes) and (key in lex.common or not any(
+        if self.gaz.variant_only(m.codes) and (key in lex.common or not any(
                 self.prominent(r) for r in d.rows)):
             # «إدانة» is not «أدانا», «أدوه» not Adwa: a variant spelling needs a big place
             return "drop"
@@ -251,11 +251,10 @@ class Geocoder:
                 pending.append(d)
         return accepted, pending
 
-    @staticmethod
-    def _rule(m: Match) -> str:
+    def _rule(self, m: Match) -> str:
         if not m.key:
             return "cue:unknown"
-        exact = any(c % 2 == 0 for c in m.codes)
+        exact = not self.gaz.variant_only(m.codes)
         return ("cue:" if m.cue else "salient:") + ("exact" if exact else "variant")
 
     # -- scoring -----------------------------------------------------------------

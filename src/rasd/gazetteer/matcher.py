@@ -69,6 +69,9 @@ class Matcher:
         self.lex = lex
         self.starts = Starts(gaz, lex)
         self.pairs = self.starts.pairs
+        # first word → (length, the other words) of the phrases that name no place
+        self._not_places = {w: [(len(p), list(p[1:])) for p in phrases]
+                            for w, phrases in lex.not_places.items() if phrases}
 
     def find(self, words: Words) -> list[Match]:
         """The candidates in a document's words, in text order."""
@@ -147,10 +150,12 @@ class Matcher:
         """Length of an organization/person phrase starting at word i (0 if none)."""
         texts = words.texts
         for _, stem in readings(texts[i]):
-            for phrase in self.lex.not_places.get(stem, ()):
-                n = len(phrase)
-                if i + n <= len(texts) and words.run(i, n) >= n and \
-                        all(texts[i + k] == phrase[k] for k in range(1, n)):
+            phrases = self._not_places.get(stem)
+            if phrases is None:
+                continue
+            run = words.run(i, phrases[0][0])  # (the longest first)
+            for n, rest in phrases:
+                if n <= run and texts[i + 1:i + n] == rest:
                     return n
         return 0
 

@@ -53,6 +53,7 @@ class Gazetteer:
         self.own_cache: dict[int, frozenset[str]] = {}  # a row's own name, as keys
         self._code_rows: dict[tuple[Code, ...], tuple[int, ...]] = {}
         self._code_quality: dict[tuple[Code, ...], dict[int, int]] = {}
+        self._variant_only: dict[tuple[Code, ...], bool] = {}
         #: the geocoder's per-name answers over a name's rows (see rasd.gazetteer.geocode)
         self.rows_cache: dict[tuple, object] = {}
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
@@ -109,6 +110,15 @@ class Gazetteer:
             if len(self._code_quality) >= 1 << 17:
                 self._code_quality.clear()
             hit = self._code_quality[codes] = {c // 2: c % 2 for c in sorted(codes, reverse=True)}
+        return hit
+
+    def variant_only(self, codes: tuple[Code, ...]) -> bool:
+        """Every code matched an orthographic variant, none the name as written (cached)."""
+        hit = self._variant_only.get(codes)
+        if hit is None:
+            if len(self._variant_only) >= 1 << 17:
+                self._variant_only.clear()
+            hit = self._variant_only[codes] = all(c % 2 for c in codes)
         return hit
 
     def row(self, i: int) -> tuple[str, ...]:
