@@ -50,8 +50,6 @@ class DateMatcher(PeriodPatterns):
         self.numwords = number_lexicon().words
         self.months = month_table()
         self.firsts = pattern_starts(lex)
-        self._patterns = (self.numeric, self.day_month, self.relative, self.weekday,
-                          self.period, self.month_phrase)
 
     def t(self, k: int) -> str:
         return self.texts[k] if 0 <= k < self.n else ""
@@ -160,7 +158,7 @@ class DateMatcher(PeriodPatterns):
         if self.tokens[i].kind == "num":
             mask |= NUMERIC | DAY_MONTH
         for k in _ORDER[mask]:
-            hit = self._patterns[k](i)
+            hit = _PATTERNS[k](self, i)
             if hit is not None:
                 return hit
         return None
@@ -380,3 +378,9 @@ class DateMatcher(PeriodPatterns):
         k = i + 1 + (self.t(i + 1) in _NIGHT_SEPS)
         nxt = self.t(k)
         return k if self.lex.weekdays.get(nxt) == (wd + 1) % 7 and nxt[0] != "و" else None
+
+
+#: the patterns in the order :meth:`DateMatcher.core` tries them (plain functions: bound
+#: methods kept on the matcher would make a reference cycle, freed only by the collector)
+_PATTERNS = (DateMatcher.numeric, DateMatcher.day_month, DateMatcher.relative, DateMatcher.weekday,
+             DateMatcher.period, DateMatcher.month_phrase)
