@@ -94,7 +94,7 @@ def stems(word: str) -> tuple[str, ...]:
 
 def has(token: Token, words: frozenset[str]) -> bool:
     """Is the token, with or without proclitics, one of ``words``?"""
-    return token.kind != "punct" and any(v in words for v in stems(token.text))
+    return token.kind != "punct" and not words.isdisjoint(stems(token.text))
 
 
 @dataclass
@@ -140,7 +140,8 @@ def phrase_before(sc: Passage, i: int, phrases: Sequence[tuple[str, ...]]) -> bo
     may carry a proclitic: «وعلى يد»)?"""
     for p in phrases:
         k = i - len(p)
-        if k < 0 or tuple(t.text for t in sc.tokens[k + 1:i]) != p[1:]:
+        if k < 0 or (len(p) > 1 and sc.tokens[i - 1].text != p[-1]) or \
+                tuple(t.text for t in sc.tokens[k + 1:i]) != p[1:]:
             continue
         if p[0] in stems(sc.tokens[k].text):
             return True

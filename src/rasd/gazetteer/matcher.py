@@ -79,8 +79,8 @@ class Matcher:
         # set lookup per word skips them
         dull, texts = self.starts.dull, words.texts
         seen = [k for k, t in enumerate(texts) if t not in dull]
-        info = self.starts.info
-        infos = [info(texts[k]) for k in seen]
+        get, info = self.starts.known.get, self.starts.info
+        infos = [get(t) or info(t) for t in [texts[k] for k in seen]]
         matches = self._names(words, seen, infos)
         self._cues(words, matches, seen, infos)
         find_anaphors(self.lex, words, matches, self._match)

@@ -58,7 +58,8 @@ class Starts:
         self.lex = lex
         self.singles, self.pairs, self.cued_singles = first_words(gaz, lex)
         self.pair_firsts = frozenset(p.split(" ", 1)[0] for p in self.pairs)
-        self._infos: dict[str, WordInfo] = {}
+        #: word → its info (those met so far; :meth:`info` fills it)
+        self.known: dict[str, WordInfo] = {}
         #: the words met so far that are none of the first four (not all dull words:
         #: a word not met yet is not in it)
         self.dull: set[str] = set()
@@ -74,12 +75,12 @@ class Starts:
 
     def info(self, text: str) -> WordInfo:
         """:meth:`word_info`, cached; a dull word joins :attr:`dull`."""
-        hit = self._infos.get(text)
+        hit = self.known.get(text)
         if hit is None:
-            if len(self._infos) >= MAX_CACHED:
-                self._infos.clear()
+            if len(self.known) >= MAX_CACHED:
+                self.known.clear()
                 self.dull.clear()
-            hit = self._infos[text] = self.word_info(text)
+            hit = self.known[text] = self.word_info(text)
             if not (hit[0] or hit[1] or hit[2] or hit[3]):
                 self.dull.add(text)
         return hit
