@@ -104,11 +104,22 @@ class Context:
         return self.admin1.get(key, 0.0) - self._own(d)[0].get(key, 0.0)
 
     def fit(self, gaz: Gazetteer, row: int, d: Decision) -> float:
-        r = gaz.rows[row]
-        own, own_cc, others = self._own(d)
+        """How well a row of ``d`` fits the article's other places."""
+        return self.fits([row], d)[0]
+
+    def fits(self, rows: list[int], d: Decision) -> list[float]:
+        """:meth:`fit` of each of ``rows``."""
+        own = self._own(d)
+        in_sentence = self.sentence_admin1.get(d.match.sentence)
+        return [self._fit(row, d, own, in_sentence) for row in rows]
+
+    def _fit(self, row: int, d: Decision,
+             owns: tuple[dict[tuple[str, str], float], dict[str, float], float],
+             in_sentence: dict[tuple[str, str], float] | None) -> float:
+        r = self.gaz.rows[row]
+        own, own_cc, others = owns
         key = self.gaz.areas[row]
         a1 = self.admin1.get(key, 0.0) - own.get(key, 0.0)
-        in_sentence = self.sentence_admin1.get(d.match.sentence)
         sent = (in_sentence.get(key, 0.0) if in_sentence else 0.0) - own.get(key, 0.0)
         cc = self.country.get(r[CC], 0.0) - own_cc.get(r[CC], 0.0)
         share = min(1.0, max(0.0, cc) / others) if others > 0 else 0.0

@@ -113,13 +113,8 @@ class Geocoder:
 
     def _own_rows(self, key: str, rows: list[int]) -> tuple[int, ...]:
         """The rows whose own name ``key`` spells, or all when none is (cached)."""
-        cache, ck = self.gaz.rows_cache, ("own", key, tuple(rows))
-        hit = cache.get(ck)
-        if hit is None:
-            if len(cache) >= 1 << 16:
-                cache.clear()
-            hit = cache[ck] = tuple([r for r in rows if self._own_name(r, key)] or rows)
-        return hit  # type: ignore[return-value]
+        return self.gaz.memo(("own", key, tuple(rows)), lambda: tuple(
+            [r for r in rows if self._own_name(r, key)] or rows))
 
     def well_known(self, row: int) -> bool:
         """A place news names anywhere: a country, a first-level unit or named region,
@@ -185,14 +180,9 @@ class Geocoder:
             return True
         if not salient:
             return False
-        cache, ck = self.gaz.rows_cache, ("far", tuple(d.rows))
-        hit = cache.get(ck)
-        if hit is None:
-            if len(cache) >= 1 << 16:
-                cache.clear()
-            hit = cache[ck] = (all(self.gaz.tier(rows[r][CC]) == "world" for r in d.rows),
-                               any(self.well_known(r) for r in d.rows))
-        far, known = hit  # type: ignore[misc]
+        far, known = self.gaz.memo(("far", tuple(d.rows)), lambda: (
+            all(self.gaz.tier(rows[r][CC]) == "world" for r in d.rows),
+            any(self.well_known(r) for r in d.rows)))
         return (key in lex.common or far) and not known
 
     def _cued(self, d: Decision) -> str:
@@ -284,8 +274,16 @@ class Geocoder:
         return s
 
     def region_fit(self, row: int, region: Decision | None) -> float:
-        if region is None or region.best is None or region.area_confidence(self.gaz) < 0.3:
-            return 0.0
+        """How well the row fits the region the text ties its name to (0 when none)."""
+        return self._in_region(row, region) if self._fits_by(region) else 0.0
+
+    def _fits_by(self, region: Decision | None) -> bool:
+        """The region is placed surely enough to judge others by."""
+        return region is not None and region.best is not None and \
+            region.area_confidence(self.gaz) >= 0.3
+
+    def _in_region(self, row: int, region: Decision) -> float:
+        assert region.best is not None
         r, g = self.gaz.rows[row], self.gaz.rows[region.best]
         if r[CC] != g[CC]:
             return -3.0
@@ -308,14 +306,16 @@ class Geocoder:
             return
         m = d.match
         quality = self.gaz.quality_of(m.codes)
+        region = d.region if self._fits_by(d.region) else None
+        fits = ctx.fits(d.rows, d) if ctx is not None else None
         scored = []
-        for row in d.rows:
-            fit = self.region_fit(row, d.region)
+        for k, row in enumerate(d.rows):
+            fit = self._in_region(row, region) if region is not None else 0.0
             if d.link == "near":  # an anchor, not an enclosing unit: a hint only
                 fit = max(-1.0, fit / 2)
             s = self._prior(m, row, quality.get(row, 0)) + fit
-            if ctx is not None:
-                s += ctx.fit(self.gaz, row, d)
+            if fits is not None:
+                s += fits[k]
             scored.append((s, row))
         scored.sort(key=lambda t: (-t[0], self.gaz.rows[t[1]][0]))
         top = scored[0][0] if scored else 0.0

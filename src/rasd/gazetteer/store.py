@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import ResourceError
 from ..mentions import Place
@@ -55,7 +55,7 @@ class Gazetteer:
         self._code_quality: dict[tuple[Code, ...], dict[int, int]] = {}
         self._variant_only: dict[tuple[Code, ...], bool] = {}
         #: the geocoder's per-name answers over a name's rows (see rasd.gazetteer.geocode)
-        self.rows_cache: dict[tuple, object] = {}
+        self.rows_cache: dict[tuple, Any] = {}
         self._countries = {cc: v for cc, v in load_toml(COUNTRIES)["countries"].items()}
         self._iso = {r[CC]: int(r[PCODE]) for r in self.rows if r[LEVEL] == "country" and r[PCODE]}
 
@@ -110,6 +110,16 @@ class Gazetteer:
             if len(self._code_quality) >= 1 << 17:
                 self._code_quality.clear()
             hit = self._code_quality[codes] = {c // 2: c % 2 for c in sorted(codes, reverse=True)}
+        return hit
+
+    def memo(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """``make()``, kept under ``key`` for the process (the geocoder's answers
+        about a name's rows, which recur from article to article)."""
+        hit = self.rows_cache.get(key)
+        if hit is None:
+            if len(self.rows_cache) >= 1 << 16:
+                self.rows_cache.clear()
+            hit = self.rows_cache[key] = make()
         return hit
 
     def variant_only(self, codes: tuple[Code, ...]) -> bool:

@@ -129,8 +129,8 @@ class Places:
             place = display_name(place, surface)
         return PlaceMention(
             surface=surface, nstart=nstart, nend=m.nend, span=span, rule=d.rule,
-            place=place, candidates=tuple(gaz.place(r) for r in d.rows[:MAX_CANDIDATES]),
+            place=place, candidates=tuple(map(gaz.place, d.rows[:MAX_CANDIDATES])),
             cue=m.cue.word if m.cue else None, geo_precision=geo_precision(d, place),
             confidence=round(d.confidence if place is not None else 0.5, 3),
-            context=tuple(gaz.place(r) for r in d.context), region=region,
+            context=tuple(map(gaz.place, d.context)), region=region,
             direction=m.direction)
