@@ -140,7 +140,10 @@ class Context:
         """exp(-km / 100) to the closest other confident place (weighted), 0 when none."""
         top = self._near.get((lat, lon))
         if top is None:
-            scored = sorted(((w * math.exp(-km(lat, lon, plat, plon) / NEAR_KM), ids)
+            exp, cos, rad, hypot = math.exp, math.cos, math.radians, math.hypot
+            # (km() written out: this runs for every candidate point of every article)
+            scored = sorted(((w * exp(-(111.2 * hypot((plon - lon) * cos(rad((lat + plat) / 2)),
+                                                      plat - lat)) / NEAR_KM), ids)
                              for plat, plon, w, ids in self.points), key=lambda t: -t[0])
             top = self._near[(lat, lon)] = scored[:2]
         for value, ids in top:

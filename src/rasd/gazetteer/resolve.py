@@ -252,7 +252,6 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     if d.region is not None:
         _veto_by_region(geo, d)
         return
-    dominant = ctx.dominant(d)
     r = geo.gaz.rows[d.best]
     cue = d.match.cue
     if r[LEVEL] in ("country", "admin1") or (cue is not None and cue.kind in ("admin1", "admin2")
@@ -262,6 +261,7 @@ def _veto(geo: Geocoder, d: Decision, ctx: Context) -> None:
     if r[LAT] and ctx.near(float(r[LAT]), float(r[LON]), id(d)) >= (
             NEAR_BORROWED if r[CQ] == "f" else NEAR):
         return
+    dominant = ctx.dominant(d)
     main = ctx.main_country(d)
     weak_cue = cue is not None and (cue.kind == "feature" or not cue.strong)
     # salience vouches for a name taken without a cue, or with a cue that fits its
