@@ -54,8 +54,9 @@ class _Masks:
 
     def __init__(self) -> None:
         self.refs: list[weakref.ref] = []
-        self.masks: dict[str, int] = {}
-        self.last: tuple[Sequence[str | None], list[int]] | None = None
+        self.masks: dict[str, int] = {}  # the words that start something for some matcher
+        self.zero: set[str | None] = {None}  # those that start nothing (None: punctuation)
+        self.last: tuple[Sequence[str | None], tuple[list[int], list[int]]] | None = None
 
     def add(self, matcher: "Matcher[Any]") -> None:
         """Give ``matcher`` a bit (the bits are dealt again: every mask is forgotten)."""
@@ -64,7 +65,12 @@ class _Masks:
             m = r()
             if m is not None:
                 m.bit = 1 << k
+        self.forget()
+
+    def forget(self) -> None:
         self.masks.clear()
+        self.zero.clear()
+        self.zero.add(None)
         self.last = None
 
     def mask(self, word: str) -> int:
@@ -73,23 +79,28 @@ class _Masks:
             m = r()
             if m is not None and m.info(word) is not None:
                 out |= m.bit
-        if len(self.masks) > CACHE_LIMIT:
-            self.masks.clear()
-        self.masks[word] = out
+        if len(self.masks) + len(self.zero) > CACHE_LIMIT:
+            self.forget()
+        if out:
+            self.masks[word] = out
+        else:
+            self.zero.add(word)
         return out
 
-    def of(self, texts: Sequence[str | None]) -> list[int]:
-        """The mask of each token (0 for punctuation)."""
+    def of(self, texts: Sequence[str | None]) -> tuple[list[int], list[int]]:
+        """(indices, masks) of the tokens that may start something (most start nothing,
+        and one set test per token passes them)."""
         last = self.last
         if last is not None and last[0] is texts:
             return last[1]
-        get = self.masks.get
-        masks = [0 if w is None else get(w, -1) for w in texts]
-        for i in [i for i, m in enumerate(masks) if m < 0]:
-            masks[i] = self.mask(texts[i])  # type: ignore[arg-type]
+        zero, get = self.zero, self.masks.get
+        where = [i for i, w in enumerate(texts) if w not in zero]
+        masks = [get(texts[i], -1) for i in where]  # type: ignore[arg-type]
+        for k in [k for k, m in enumerate(masks) if m < 0]:
+            masks[k] = self.mask(texts[where[k]])  # type: ignore[arg-type]
         if isinstance(texts, tuple):  # (a list might change before the next call)
-            self.last = (texts, masks)
-        return masks
+            self.last = (texts, (where, masks))
+        return where, masks
 
 
 _MASKS = _Masks()
@@ -198,7 +209,8 @@ class Matcher(Generic[T]):
         info, bit = self.info, self.bit
         free = 0  # first token not inside an accepted hit
         # (an int test in a comprehension is the cheapest way past the many dull words)
-        for i in [i for i, m in enumerate(_MASKS.of(texts)) if m & bit]:
+        where, masks = _MASKS.of(texts)
+        for i in [i for i, m in zip(where, masks) if m & bit]:
             if i < free:
                 continue
             inf = info(texts[i])  # type: ignore[arg-type]
