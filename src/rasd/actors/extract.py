@@ -81,9 +81,10 @@ def find_actors(doc: Document) -> tuple[tuple[ActorMention, ...], CountryContext
                    pointed)  # type: ignore[arg-type]
     when: date | None = doc.article.published
     mentions = []
+    secondary = ctx.secondary
     for h in hits:
         country = ctx.at(h.first)
-        fallback = tuple(c for c in ctx.secondary if c != country)
+        fallback = tuple(c for c in secondary if c != country)
         # the sentence's country is a guess unless it is the article's: only then is a
         # foreign state's force coded as external (inter 8) here
         res = choose_cached(h.value, country, when, fallback, country == ctx.main)

@@ -130,10 +130,8 @@ class DateMatcher(PeriodPatterns):
         if hit is not None:
             return hit
         # «فجر اليوم», «مساء أمس», «يوم الخميس», «منذ وقت متأخر من مساء الأحد»
-        if self.texts[i] not in self.firsts.day_parts:
-            return None
-        for size in range(min(self.lex.day_part_size, self.n - i), 0, -1):
-            if self.words(i, size) in self.lex.day_parts:
+        for size in self.firsts.day_part_sizes.get(self.texts[i], ()):  # (longest first)
+            if size <= self.n - i and self.words(i, size) in self.lex.day_parts:
                 hit = self.at(i + size)
                 if hit is not None:
                     hit.first = i
@@ -287,9 +285,7 @@ class DateMatcher(PeriodPatterns):
     # -- days relative to publication -----------------------------------
     def relative(self, i: int) -> DateHit | None:
         """«اليوم», «أمس», «أمس الأول», «أول من أمس», «الليلة الماضية», «غدا»."""
-        if self.texts[i] not in self.firsts.relative:
-            return None
-        for size in (4, 3, 2, 1):
+        for size in self.firsts.relative_sizes.get(self.texts[i], ()):  # (longest first)
             offset = self.lex.relative.get(self.words(i, size))
             if offset is None:
                 continue

@@ -188,7 +188,9 @@ class PatternStarts:
         #: words that may start a date expression (besides numbers)
         self.start = lex.starters | frozenset(months.single) | months.first_words | ordinals
         self.relative = frozenset(p[0] for p in lex.relative)
-        self.day_parts = frozenset(p[0] for p in lex.day_parts)
+        #: first word → the lengths of the phrases it starts, longest first
+        self.relative_sizes = _sizes(p for p in lex.relative if len(p) <= 4)
+        self.day_part_sizes = _sizes(lex.day_parts)
         periods = lex.periods
         starts = {
             DAY_MONTH: ordinals,  # (and numbers)
@@ -203,6 +205,13 @@ class PatternStarts:
         for bit, words in starts.items():
             for w in words:
                 self.patterns[w] = self.patterns.get(w, 0) | bit
+
+
+def _sizes(phrases: Any) -> dict[str, tuple[int, ...]]:
+    sizes: dict[str, set[int]] = {}
+    for p in phrases:
+        sizes.setdefault(p[0], set()).add(len(p))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in sizes.items()}
 
 
 _STARTS: dict[int, tuple[DateLexicon, PatternStarts]] = {}
