@@ -215,7 +215,7 @@ class Matcher:
     @staticmethod
     def _match(words: Words, i: int, j: int, prefix: str, key: str,
                codes: tuple[int, ...], blocked: str | None = None) -> Match:
-        return Match(i, j, prefix, key, codes, words.nstarts[i] + len(prefix), words.nend(j - 1),
+        return Match(i, j, prefix, key, codes, words.nstart(i) + len(prefix), words.nend(j - 1),
                      words.sent[i], blocked=blocked)
 
     # -- cues and lists --------------------------------------------------------
@@ -298,7 +298,7 @@ class Matcher:
             first.cue = cue
             if cue.toponym:  # «وادي حسان»: the mention covers the head word
                 prefix = next(p for p, stem in readings(texts[i]) if stem == cue.word)
-                first.extra["head_nstart"] = words.nstarts[i] + len(prefix)
+                first.extra["head_nstart"] = words.nstart(i) + len(prefix)
             self._list(words, matches, by_start, first, cue)
 
     def _headed_item(self, words: Words, matches: list[Match], by_start: dict[int, Match],

@@ -1,10 +1,10 @@
 """The word tokens of a document, as the places stage reads them.
 
 :class:`Words` keeps, per word token of the ``segment`` stage, its text
-(:attr:`Words.texts`), normalized start (:attr:`Words.nstarts`), sentence
-(:attr:`Words.sent`) and what separates it from the previous word (only spaces
-or a hyphen: :attr:`Words.joined`; only a comma: :attr:`Words.comma`). Hot
-loops read these lists; a :class:`Word` tuple is made on demand for the rest.
+(:attr:`Words.texts`), sentence (:attr:`Words.sent`) and what separates it from
+the previous word (only spaces or a hyphen: :attr:`Words.joined`; only a comma:
+:attr:`Words.comma`). Hot loops read these lists; a :class:`Word` tuple is made
+on demand for the rest.
 """
 from __future__ import annotations
 
@@ -37,9 +37,7 @@ class Words(Sequence[Word]):
     def __init__(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> None:
         self.tokens = tokens
         self.idx = idx = [i for i, t in enumerate(tokens) if t.kind == "word"]
-        words = [tokens[i] for i in idx]
-        self.texts = [t.text for t in words]
-        self.nstarts = nstarts = [t.nstart for t in words]
+        self.texts = [tokens[i].text for i in idx]
         n = len(idx)
         # joined: only spaces (or hyphens) since the previous word; most words are
         # the very next token, the rest look at the punctuation between
@@ -59,8 +57,11 @@ class Words(Sequence[Word]):
         # is one run of word indices
         self.sent = sent = []
         last = 0
+        def start(k: int) -> int:
+            return tokens[k].nstart
+
         for j in range(1, len(sentences)):
-            b = bisect_left(nstarts, sentences[j].nstart, last)
+            b = bisect_left(idx, sentences[j].nstart, last, key=start)
             sent += [j - 1] * (b - last)
             last = b
         sent += [max(0, len(sentences) - 1)] * (n - last)
@@ -95,6 +96,10 @@ class Words(Sequence[Word]):
         while n < most and i + n < len(joined) and joined[i + n] and sent[i + n] == sent[i]:
             n += 1
         return n
+
+    def nstart(self, i: int) -> int:
+        """Normalized start offset of word i."""
+        return self.tokens[self.idx[i]].nstart
 
     def nend(self, i: int) -> int:
         """Normalized end offset of word i."""
