@@ -90,20 +90,29 @@ def fallback(gaz: Gazetteer, key: str, countries: set[str] | None = None,
 
     ``lossy=False`` (a weak cue: «أطراف», «موقع», «جبهة») tries only the
     spellings that keep every consonant: after such a word the name is as
-    often a common noun («أطراف النزاع») as a place.
+    often a common noun («أطراف النزاع») as a place. The answer is kept per
+    arguments (the same unknown names come back from article to article).
     """
+    within = frozenset(countries) if countries is not None else None
+    rows, rule = gaz.memo(("fallback", key, within, region, lossy),
+                          lambda: _fallback(gaz, key, countries, region, lossy))
+    return list(rows), rule
+
+
+def _fallback(gaz: Gazetteer, key: str, countries: set[str] | None,
+              region: tuple[str, str] | None, lossy: bool) -> tuple[tuple[int, ...], str]:
     words = key.split()
     if len(words) > 1 and words[0] in PART_HEADS:
         rows = _in(gaz, _rows(gaz, " ".join(words[1:])), countries)
         if rows:
-            return rows, "part"
+            return tuple(rows), "part"
     rules = (("loose", loose), ("skeleton", by_skeleton), ("translit", by_latin))
     for rule, fn in rules if lossy else rules[:1]:
         rows = fn(gaz, key, countries)
         if rows:
-            return rows, rule
+            return tuple(rows), rule
     if lossy and region and region[1]:
         rows = in_region(gaz, key, *region)
         if rows:
-            return rows, "fuzzy"
-    return [], ""
+            return tuple(rows), "fuzzy"
+    return (), ""
