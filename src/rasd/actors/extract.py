@@ -35,10 +35,13 @@ def token_texts(tokens: Sequence[Token]) -> tuple[str | None, ...]:
 
     The same tuple for the same tokens as the call before (the actors and sources
     stages read one document's tokens in turn): the matchers then share their
-    per-token work (:mod:`rasd.actors.matcher`).
+    per-token work (:mod:`rasd.actors.matcher`). That second call lets the
+    tokens go (they are freed with their document, not with the next one's).
     """
     if _last_texts[0] is tokens:
-        return _last_texts[1]
+        texts = _last_texts[1]
+        _last_texts[:] = [None, ()]
+        return texts
     texts = tuple([None if t.kind == "punct" else t.text for t in tokens])
     if isinstance(tokens, tuple):  # (a list might change before the next call)
         _last_texts[:] = [tokens, texts]
