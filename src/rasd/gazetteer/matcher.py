@@ -176,13 +176,13 @@ class Matcher:
                     pair_stems and words.joined_at(i)
                     and any(f"{p} {texts[i]}" in self.pairs for p in pair_stems))):
                 continue
-            if self._scan_at(words, k, out, opens):
+            if self._scan_at(words, k, out, opens, is_cue):
                 i = out[-1].end
         return out
 
-    def _scan_at(self, words: Words, i: int, out: list[Match], opens: bool) -> bool:
+    def _scan_at(self, words: Words, i: int, out: list[Match], opens: bool, is_cue: bool) -> bool:
         """Try a name at word i (which may start one; ``opens``: it may start a phrase
-        that names no place); True when a candidate was added to ``out``."""
+        that names no place; ``is_cue``: it is a cue); True when a candidate was added."""
         texts = words.texts
         n = self._blocked_phrase(words, i) if opens else 0
         if n:
@@ -192,8 +192,7 @@ class Matcher:
         hit = self._longest(words, i, listed)
         nxt = words.run(i, 2) == 2
         if hit is not None and hit[0] == 1 and nxt and (
-                self.lex.cue(texts[i]) is not None
-                or (hit[2] in NAME_HEADS and self._name_like(texts[i + 1]))):
+                is_cue or (hit[2] in NAME_HEADS and self._name_like(texts[i + 1]))):
             # a cue word before a name is a cue, not a village; «كرم» before
             # «البيك» is the head of a longer name the gazetteer lacks
             hit = None
