@@ -56,7 +56,7 @@ def _place_fields(d: Draft) -> dict[str, Field]:
         "sublocations": Field(sub, sub_spans, "scene.sublocations", conf),
         "geo_precision": Field(precision, spans, rule, conf),
     }
-    container_spans = spans + tuple(c.span for c in sc.containers)
+    container_spans = spans + tuple(c.span for c in sc.containers if c.place is not None)
     if p is not None:
         for name in ("admin1", "admin2", "admin3", "pcode"):
             out[name] = Field(getattr(p, name), container_spans, "gazetteer", conf)
