@@ -27,7 +27,8 @@ def actor_matcher() -> Matcher[str]:
     return Matcher(d.aliases, d.heads, d.connectors, head_only)
 
 
-_last_texts: list = [None, ()]  # the last tokens and their texts
+#: [(the last tokens, their texts)]: one tuple, read once, so the pair is always whole
+_last_texts: list[tuple[object, tuple[str | None, ...]]] = [(None, ())]
 
 
 def token_texts(tokens: Sequence[Token]) -> tuple[str | None, ...]:
@@ -38,13 +39,13 @@ def token_texts(tokens: Sequence[Token]) -> tuple[str | None, ...]:
     per-token work (:mod:`rasd.actors.matcher`). That second call lets the
     tokens go (they are freed with their document, not with the next one's).
     """
-    if _last_texts[0] is tokens:
-        texts = _last_texts[1]
-        _last_texts[:] = [None, ()]
-        return texts
+    last = _last_texts[0]
+    if last[0] is tokens:
+        _last_texts[0] = (None, ())
+        return last[1]
     texts = tuple([None if t.kind == "punct" else t.text for t in tokens])
     if isinstance(tokens, tuple):  # (a list might change before the next call)
-        _last_texts[:] = [tokens, texts]
+        _last_texts[0] = (tokens, texts)
     return texts
 
 
