@@ -42,10 +42,8 @@ from typing import Any
 from rasd.document import Article, Document
 import rasd.stages  # noqa: F401  first: the events modules import stages (a cycle otherwise)
 from rasd.extract import Extractor
-from rasd.events.draft import Drafter
-from rasd.events.frames import build_frames
-from rasd.events.merge import merge
-from rasd.stages.events import _reportable
+from rasd.eval import match_gold
+from rasd.stages.events import code
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -61,46 +59,12 @@ def scorer(shared: Path) -> ModuleType:
 
 def drafts_of(doc: Document) -> list[Any]:
     """The merged drafts behind ``doc['events']``, in the same order (as the events stage)."""
-    from rasd.gazetteer.store import gazetteer
-    gaz = gazetteer()
-    tokens = doc["tokens"]
-    starts = [t.nstart for t in tokens]
-    sent_starts = [s.nstart for s in doc["sentences"]]
-
-    def index_of(nstart: int) -> int:
-        return max(0, min(bisect.bisect_right(starts, nstart) - 1, len(tokens) - 1))
-
-    def sentence_of(nstart: int) -> int:
-        return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
-
-    def city(place: Any) -> Any:
-        return gaz.by_gid_place(place.parent) if place.parent else None
-
-    drafts, _ = Drafter(doc, index_of, sentence_of, city).run(build_frames(doc))
-    return [d for d in merge(drafts) if _reportable(d)]
+    return code(doc)[0]
 
 
 def matches(sc: ModuleType, gold: dict[str, Any], records: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """(system index, gold index) pairs, as score.py pairs them."""
-    pairs = []
-    for i, s in enumerate(records):
-        for j, ge in enumerate(gold.get("events", [])):
-            pm = sc.place_match(sc.sys_places(s), [ge.get("location_ar")] + sc.as_list(ge.get("location_alt")))
-            if pm == 0 or sc.days_apart(s.get("event_date"), ge.get("event_date")) > ge.get("date_tolerance_days", 1):
-                continue
-            fat_ok = s.get("fatalities") in sc.as_list(ge.get("fatalities_accept", ge.get("fatalities")))
-            pairs.append((-(pm + (0.5 if fat_ok else 0) + (0.3 if ge.get("required", True) else 0)), i, j))
-    pairs.sort()
-    used_s: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_s and j not in used_g:
-            used_s.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
-
+    return match_gold(sc, records, gold.get("events", []))
 
 def _sentence_of(doc: Document, nstart: int) -> int:
     starts = [s.nstart for s in doc["sentences"]]

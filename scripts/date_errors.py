@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rasd.eval import match_gold
 from rasd.document import Article
 from rasd.extract import Extractor
 
@@ -46,28 +47,7 @@ def load_scorer(shared: Path) -> Any:
 
 def pair(sc: Any, sys_events: list[dict], gold_events: list[dict], use_date: bool) -> list[tuple[int, int]]:
     """Greedy pairs as score.py makes them (place, date within tolerance, figures)."""
-    pairs = []
-    for i, s in enumerate(sys_events):
-        for j, ge in enumerate(gold_events):
-            pm = sc.place_match(sc.sys_places(s), [ge.get("location_ar")] + sc.as_list(ge.get("location_alt")))
-            if pm == 0:
-                continue
-            tol = ge.get("date_tolerance_days", 1)
-            if use_date and sc.days_apart(s.get("event_date"), ge.get("event_date")) > tol:
-                continue
-            fat_ok = s.get("fatalities") in sc.as_list(ge.get("fatalities_accept", ge.get("fatalities")))
-            pairs.append((-(pm + (0.5 if fat_ok else 0) + (0.3 if ge.get("required", True) else 0)), i, j))
-    pairs.sort()
-    used_s: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_s and j not in used_g:
-            used_s.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
-
+    return match_gold(sc, sys_events, gold_events, use_date)
 
 def sentence_text(doc: Any, raw_start: int) -> tuple[int, str]:
     for s in doc["sentences"]:

@@ -7,6 +7,7 @@ neighbourhoods, article metadata for dates and sources.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from ..document import Document
 from ..events.coding import tally_record, to_record
@@ -26,29 +27,33 @@ class Events:
     provides: tuple[str, ...] = ("events", "tallies")
 
     def __call__(self, doc: Document) -> Document:
-        from ..gazetteer.store import gazetteer
-        gaz = gazetteer()
-
-        def enclosing_city(place):
-            return gaz.by_gid_place(place.parent) if place.parent else None
-
-        tokens = doc["tokens"]
-        starts = [t.nstart for t in tokens]
-        sent_starts = [s.nstart for s in doc["sentences"]]
-
-        def index_of(nstart: int) -> int:
-            return max(0, min(bisect.bisect_right(starts, nstart) - 1, len(tokens) - 1))
-
-        def sentence_of(nstart: int) -> int:
-            return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
-
-        drafter = Drafter(doc, index_of, sentence_of, enclosing_city)
-        drafts, tallies = drafter.run(build_frames(doc))
-        drafts = [d for d in merge(drafts) if _reportable(d)]
+        drafts, tallies = code(doc)
         art = doc.article
         events = tuple(to_record(d, art.outlet, art.published) for d in drafts)
         return doc.with_layers(events=events, tallies=tuple(tally_record(t) for t in tallies))
 
+
+def code(doc: Document) -> tuple[list[Any], list[Any]]:
+    """The merged event drafts (in record order) and the tallies of a document
+    that has the layers the events stage requires."""
+    from ..gazetteer.store import gazetteer
+    gaz = gazetteer()
+
+    def enclosing_city(place: Any) -> Any:
+        return gaz.by_gid_place(place.parent) if place.parent else None
+
+    tokens = doc["tokens"]
+    starts = [t.nstart for t in tokens]
+    sent_starts = [s.nstart for s in doc["sentences"]]
+
+    def index_of(nstart: int) -> int:
+        return max(0, min(bisect.bisect_right(starts, nstart) - 1, len(tokens) - 1))
+
+    def sentence_of(nstart: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
+
+    drafts, tallies = Drafter(doc, index_of, sentence_of, enclosing_city).run(build_frames(doc))
+    return [d for d in merge(drafts) if _reportable(d)], tallies
 
 def _reportable(d) -> bool:
     """Keep a draft when it reports violence, not just a violent word:
