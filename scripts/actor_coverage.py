@@ -4,7 +4,7 @@
 1. Coverage: for each dev gold event with an ``actor1_family`` (a list of
    acceptable families), is an actor of one of those families mentioned in
    its article? Families of our actor names are computed with the
-   evaluation's own rules (../shared/eval/actor_families.tsv), not with the
+   evaluation's own rules (score.py's ``family``, over actor_families.tsv), not with the
    families we declare. Also reported for ``actor2_family``.
 2. Noise: actor mentions per article on
    ../shared/data/corpus/saudinewsnet/negatives_sample.jsonl (articles with
@@ -18,15 +18,13 @@ Usage: python scripts/actor_coverage.py [--shared ../shared] [--misses]
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import time
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from rasd.document import Article, Document
+from rasd.eval import load_scorer, read_articles, read_rows
 from rasd.pipeline import Pipeline
 from rasd.stages.actors import Actors
 from rasd.stages.sources import Sources
@@ -34,47 +32,22 @@ from rasd.stages.sources import Sources
 REPO = Path(__file__).resolve().parents[1]
 
 
-def families(shared: Path) -> list[tuple[str, re.Pattern[str]]]:
-    """The evaluation's family rules, in order."""
-    rules = []
-    for line in (shared / "eval" / "actor_families.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        fam, pattern = line.split("\t", 1)
-        rules.append((fam, re.compile(pattern, re.I)))
-    return rules
-
-
-def family_of(name: str, rules: list[tuple[str, re.Pattern[str]]]) -> str:
-    return next((fam for fam, pat in rules if pat.search(name)), "OTHER")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def article(row: dict) -> Article:
-    pub = row.get("published")
-    return Article(str(row["id"]), row["text"], date.fromisoformat(pub[:10]) if pub else None)
-
-
-def prepare(rows: list[dict]) -> list[Document]:
+def prepare(arts: list[Article]) -> list[Document]:
     """Normalized and segmented documents (the actors stage's inputs)."""
     pre = Pipeline.from_names(["normalize", "segment"])
-    return [pre(article(r)) for r in rows]
+    return [pre(a) for a in arts]
 
 
 def coverage(shared: Path, show_misses: bool) -> None:
-    rules = families(shared)
+    sc = load_scorer(shared)
     dev = shared / "eval" / "dev"
-    rows, golds = read_jsonl(dev / "articles.jsonl"), read_jsonl(dev / "gold.jsonl")
+    arts, golds = read_articles(dev / "articles.jsonl"), read_rows(dev / "gold.jsonl")
     stage = Actors()
     for side in ("actor1_family", "actor2_family"):
         hit = total = hit_known = total_known = 0
         misses: Counter[str] = Counter()
-        for doc, gold in zip(prepare(rows), golds):
-            fams = {family_of(m.actor.name, rules) for m in stage(doc)["actors"]}
+        for doc, gold in zip(prepare(arts), golds):
+            fams = {sc.family(m.actor.name) for m in stage(doc)["actors"]}
             for ev in gold["events"]:
                 want = ev.get(side) or []
                 if not want:
@@ -98,8 +71,7 @@ def coverage(shared: Path, show_misses: bool) -> None:
 
 def noise(shared: Path) -> None:
     path = shared / "data" / "corpus" / "saudinewsnet" / "negatives_sample.jsonl"
-    rows = read_jsonl(path)
-    docs = prepare(rows)
+    docs = prepare(read_articles(path))
     stage = Actors()
     counts: Counter[str] = Counter()
     with_any = n_mentions = 0
@@ -120,13 +92,13 @@ def noise(shared: Path) -> None:
 
 def sources(shared: Path) -> None:
     stage = Sources()
-    dev = prepare(read_jsonl(shared / "eval" / "dev" / "articles.jsonl"))
+    dev = prepare(read_articles(shared / "eval" / "dev" / "articles.jsonl"))
     found = [stage(doc)["sources"] for doc in dev]
     kinds = Counter(m.kind for ms in found for m in ms)
     print(f"sources: {sum(bool(ms) for ms in found)}/{len(dev)} dev articles credit a source "
           f"({sum(len(ms) for ms in found)} mentions; {dict(kinds.most_common())})")
-    neg = prepare(read_jsonl(shared / "data" / "corpus" / "saudinewsnet" /
-                             "negatives_sample.jsonl"))
+    neg = prepare(read_articles(shared / "data" / "corpus" / "saudinewsnet" /
+                                "negatives_sample.jsonl"))
     t0 = time.perf_counter()
     n = sum(len(stage(doc)["sources"]) for doc in neg)
     dt = time.perf_counter() - t0

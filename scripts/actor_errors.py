@@ -30,8 +30,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import random
-import importlib.util
-import json
 import sys
 from collections import Counter
 from datetime import date
@@ -42,29 +40,16 @@ from typing import Any
 from rasd.document import Article, Document
 import rasd.stages  # noqa: F401  first: the events modules import stages (a cycle otherwise)
 from rasd.extract import Extractor
-from rasd.eval import match_gold
+from rasd.eval import load_scorer, match_gold, read_articles, read_rows
 from rasd.stages.events import code
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def scorer(shared: Path) -> ModuleType:
-    """The evaluation's own scoring module."""
-    spec = importlib.util.spec_from_file_location("rasd_eval_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def drafts_of(doc: Document) -> list[Any]:
     """The merged drafts behind ``doc['events']``, in the same order (as the events stage)."""
     return code(doc)[0]
 
-
-def matches(sc: ModuleType, gold: dict[str, Any], records: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """(system index, gold index) pairs, as score.py pairs them."""
-    return match_gold(sc, records, gold.get("events", []))
 
 def _sentence_of(doc: Document, nstart: int) -> int:
     starts = [s.nstart for s in doc["sentences"]]
@@ -129,8 +114,8 @@ def report(sc: ModuleType, doc: Document, d: Any, rec: dict[str, Any], ge: dict[
 
 def sample(sc: ModuleType, shared: Path, corpus: str, n: int, seed: int) -> int:
     """Print ``n`` random events of corpus articles outside the dev set, for hand judging."""
-    dev = {json.loads(x)["id"] for x in open(shared / "eval" / "dev" / "articles.jsonl", encoding="utf-8")}
-    rows = [json.loads(x) for x in open(shared / "data" / "corpus" / corpus, encoding="utf-8")]
+    dev = {r["id"] for r in read_rows(shared / "eval" / "dev" / "articles.jsonl")}
+    rows = read_rows(shared / "data" / "corpus" / corpus)
     rng = random.Random(seed)
     rng.shuffle(rows)
     ex = Extractor(keep_doc=True)
@@ -172,28 +157,25 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     shared = Path(args.shared)
-    sc = scorer(shared)
+    sc = load_scorer(shared)
     if args.corpus:
         return sample(sc, shared, args.corpus, args.sample, args.seed)
     base = shared / "eval" / args.set
-    arts = [json.loads(x) for x in open(base / "articles.jsonl", encoding="utf-8")]
-    golds = {g["id"]: g for g in (json.loads(x) for x in open(base / "gold.jsonl", encoding="utf-8"))}
+    golds = {g["id"]: g for g in read_rows(base / "gold.jsonl")}
     ex = Extractor(keep_doc=True)
     causes: Counter[str] = Counter()
     ok = total = 0
-    for a in arts:
-        art = Article(a["id"], a["text"], date.fromisoformat(a["published"]) if a.get("published") else None,
-                      a.get("title"), a.get("outlet"))
+    for art in read_articles(base / "articles.jsonl"):
         res = ex.extract(art)
         if res.doc is None:
             continue
         records = [r for r in res.records if r["kind"] == "event"]
         drafts = drafts_of(res.doc)
         if len(drafts) != len(records):
-            print(f"!! {a['id']}: {len(drafts)} drafts for {len(records)} events", file=sys.stderr)
+            print(f"!! {art.id}: {len(drafts)} drafts for {len(records)} events", file=sys.stderr)
             continue
-        gold = golds.get(a["id"], {})
-        for i, j in matches(sc, gold, records):
+        gold = golds.get(art.id, {})
+        for i, j in match_gold(sc, records, gold.get("events", [])):
             ge = gold["events"][j]
             if not ge.get("required", True) or not ge.get("actor1_family"):
                 continue
@@ -203,7 +185,7 @@ def main() -> int:
             if sc.family(rec.get("actor1")) in fams:
                 ok += 1
                 if args.all:
-                    print(f"ok {a['id']} {rec.get('location_ar')} {rec.get('actor1')} "
+                    print(f"ok {art.id} {rec.get('location_ar')} {rec.get('actor1')} "
                           f"{rec['provenance'].get('actor1', {}).get('rule')}")
                 continue
             why = cause(sc, res.doc, drafts[i], rec, fams)

@@ -13,7 +13,6 @@ import os
 import platform
 import re
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ from rasd.cli.progress import Progress
 from rasd.document import Article, Document
 from rasd.errors import RasdError
 from rasd import registry
+from rasd.eval import git_describe
 from rasd.extract import Extractor
 from rasd.io import ReadOptions, read_inputs
 
@@ -162,26 +162,18 @@ def machine(load_start: float) -> dict[str, str]:
             "OS": platform.platform()}
 
 
-def commit() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-                             capture_output=True, text=True, timeout=10, check=True)
-        return out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
 def report(res: Result, extractor: Extractor, command: str,
            files: Sequence[Path]) -> tuple[str, str]:
     """The markdown of the latest run, and its row for the history table."""
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    commit = git_describe(REPO)
     rate = res.rate(res.best_s)
     ok_rate = "yes" if rate >= TARGET_RATE else "**no**"
     ok_rss = "yes" if res.peak_rss_mb < TARGET_RSS_MB else "**no**"
     runs = ", ".join(f"{s:.2f}" for s in res.runs_s)
     lines = [
         "## Latest run", "",
-        f"- date: {when}; commit `{commit()}`; pipeline `{extractor.version}`",
+        f"- date: {when}; commit `{commit}`; pipeline `{extractor.version}`",
         f"- stages: {', '.join(extractor.pipeline.names)}",
         f"- command: `{command}`",
         "- corpus: " + ", ".join(f"`{f.parent.name}/{f.name}`" for f in files)
@@ -208,7 +200,7 @@ def report(res: Result, extractor: Extractor, command: str,
                   "| stage | µs/article | share |", "|---|---|---|"]
         lines += [f"| {name} | {1e6 * s / max(res.articles, 1):,.0f} | {100 * s / total:.0f}% |"
                   for name, s in res.stages.items()]
-    row = (f"| {when[:10]} | `{commit()}` | {len(extractor.pipeline.names)} | {rate:,.0f} "
+    row = (f"| {when[:10]} | `{commit}` | {len(extractor.pipeline.names)} | {rate:,.0f} "
            f"| {res.peak_rss_mb:,.0f} | {res.records:,} | {res.rate(min(res.runs_cpu_s)):,.0f} "
            f"| {res.load_start:.1f} / {os.getloadavg()[0]:.1f} |")
     return "\n".join(lines), row

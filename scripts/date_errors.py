@@ -23,31 +23,17 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasd.eval import match_gold
-from rasd.document import Article
+from rasd.eval import load_scorer, match_gold, read_articles, read_rows
 from rasd.extract import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 
-
-def load_scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def pair(sc: Any, sys_events: list[dict], gold_events: list[dict], use_date: bool) -> list[tuple[int, int]]:
-    """Greedy pairs as score.py makes them (place, date within tolerance, figures)."""
-    return match_gold(sc, sys_events, gold_events, use_date)
 
 def sentence_text(doc: Any, raw_start: int) -> tuple[int, str]:
     for s in doc["sentences"]:
@@ -81,19 +67,18 @@ def describe(doc: Any, rec: dict, ge: dict, kind: str) -> dict:
 def cases(shared: Path, which: str) -> tuple[list[dict], collections.Counter]:
     sc = load_scorer(shared)
     base = shared / "eval" / which
-    golds = {g["id"]: g for g in map(json.loads, open(base / "gold.jsonl", encoding="utf-8"))}
+    golds = {g["id"]: g for g in read_rows(base / "gold.jsonl")}
     ex = Extractor(keep_doc=True)
     out: list[dict] = []
     totals: collections.Counter = collections.Counter()
-    for line in open(base / "articles.jsonl", encoding="utf-8"):
-        a = json.loads(line)
-        pub = date.fromisoformat(a["published"][:10]) if a.get("published") else None
-        res = ex.extract(Article(a["id"], a["text"], pub))
+    for art in read_articles(base / "articles.jsonl"):
+        pub = art.published
+        res = ex.extract(art)
         if res.doc is None:
             continue
         sys_events = [r for r in res.records if r["kind"] == "event"]
-        gold_events = golds.get(a["id"], {}).get("events", [])
-        matched = pair(sc, sys_events, gold_events, use_date=True)
+        gold_events = golds.get(art.id, {}).get("events", [])
+        matched = match_gold(sc, sys_events, gold_events)
         got_gold = {j for _, j in matched}
         for i, j in matched:
             ge = gold_events[j]
@@ -111,7 +96,7 @@ def cases(shared: Path, which: str) -> tuple[list[dict], collections.Counter]:
         used_s = {i for i, _ in matched}
         rest_s = [s for k, s in enumerate(sys_events) if k not in used_s]
         rest_g = [(j, g) for j, g in enumerate(gold_events) if j not in got_gold and g.get("required", True)]
-        for i, jj in pair(sc, rest_s, [g for _, g in rest_g], use_date=False):
+        for i, jj in match_gold(sc, rest_s, [g for _, g in rest_g], use_date=False):
             out.append(describe(res.doc, rest_s[i], rest_g[jj][1], "missed_for_date"))
             totals["missed_for_date"] += 1
     return out, totals

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from rasd.eval import extract_file
+from rasd.eval import extract_file, git_describe, scorer_command
 from rasd.extract import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,22 +42,12 @@ def score(shared: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "dev.jsonl"
         _, errors = extract_file(dev / "articles.jsonl", out, ex)
-        run = subprocess.run([sys.executable, str(shared / "eval" / "score.py"),
-                              str(dev / "gold.jsonl"), str(out), "--json"],
+        run = subprocess.run(scorer_command(shared, dev / "gold.jsonl", out, as_json=True),
                              capture_output=True, text=True, check=True)
     result = json.loads(run.stdout)
     result["extraction_errors"] = errors
     result["pipeline_version"] = ex.version
     return result
-
-
-def commit() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-                             capture_output=True, text=True, timeout=10, check=True)
-        return out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
 
 
 def load_floor(path: Path = FLOOR) -> dict[str, Any]:
@@ -67,7 +57,7 @@ def load_floor(path: Path = FLOOR) -> dict[str, Any]:
 def record(result: dict[str, Any], path: Path = FLOOR) -> dict[str, Any]:
     """Write the floor file from a scoring result."""
     floor = {
-        "measured": {"commit": commit(),
+        "measured": {"commit": git_describe(REPO),
                      "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                      "pipeline_version": result["pipeline_version"],
                      "articles": result.get("articles")},

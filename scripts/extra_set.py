@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+from rasd.eval import extract_and_score, read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "extra" / "gold.jsonl"
@@ -26,11 +26,6 @@ FIELDS = ("id", "published", "outlet", "title", "url", "text")
 # Selection (documented in eval/extra/README.md): fixed seed, drawn once.
 SEED = 20150811
 N_STRICT, N_BROAD_ONLY, MAX_CHARS = 45, 15, 6000
-
-
-def _load_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def _shared_or_die(shared: Path) -> Path:
@@ -49,8 +44,8 @@ def select_ids(shared: Path, seed: int = SEED) -> list[str]:
     after 2015-08-01) and at most MAX_CHARS characters of text; each pool is sorted by id and
     sampled with random.Random(seed), strict pool first.
     """
-    dev = {a["id"] for a in _load_jsonl(shared / "eval" / "dev" / "articles.jsonl")}
-    rows = [r for r in _load_jsonl(shared.joinpath(*CORPUS))
+    dev = {a["id"] for a in read_rows(shared / "eval" / "dev" / "articles.jsonl")}
+    rows = [r for r in read_rows(shared.joinpath(*CORPUS))
             if r["id"] not in dev and r.get("published") and len(r["text"]) <= MAX_CHARS]
     strict = sorted(r["id"] for r in rows if r["conflict_strict"])
     broad_only = sorted(r["id"] for r in rows if r["conflict_broad"] and not r["conflict_strict"])
@@ -61,7 +56,8 @@ def select_ids(shared: Path, seed: int = SEED) -> list[str]:
 def build_articles(shared: Path, gold: list[dict], dest: Path) -> int:
     """Write the gold's articles (corpus fields FIELDS) to dest, in gold order."""
     want = [g["id"] for g in gold]
-    corpus = {r["id"]: r for r in _load_jsonl(shared.joinpath(*CORPUS)) if r["id"] in set(want)}
+    wanted = set(want)
+    corpus = {r["id"]: r for r in read_rows(shared.joinpath(*CORPUS)) if r["id"] in wanted}
     missing = [i for i in want if i not in corpus]
     if missing:
         sys.exit(f"extra_set: {len(missing)} gold ids not in the corpus, e.g. {missing[:3]}")
@@ -71,16 +67,6 @@ def build_articles(shared: Path, gold: list[dict], dest: Path) -> int:
             f.write(json.dumps({k: corpus[i].get(k) for k in FIELDS}, ensure_ascii=False) + "\n")
     return len(want)
 
-
-def extract(articles: Path, out: Path) -> None:
-    """Run the rasd extractor over articles.jsonl and write its records to out."""
-    from rasd.eval import extract_file
-
-    t0 = time.perf_counter()
-    n, errors = extract_file(articles, out)
-    for e in errors:
-        print(e, file=sys.stderr)
-    print(f"{n} articles, {len(errors)} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -99,14 +85,9 @@ def main() -> int:
     if not gold_path.is_file():
         sys.exit(f"extra_set: gold file {gold_path} not found")
     articles = Path(args.articles)
-    print(f"{build_articles(shared, _load_jsonl(gold_path), articles)} articles -> {articles}",
+    print(f"{build_articles(shared, read_rows(gold_path), articles)} articles -> {articles}",
           file=sys.stderr)
-    out = Path(args.out)
-    extract(articles, out)
-    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold_path), str(out)]
-    if args.json:
-        cmd.append("--json")
-    return subprocess.call(cmd)
+    return extract_and_score(shared, articles, gold_path, Path(args.out), args.json)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 """Measure place recognition and geocoding against the dev gold, and sample the corpus.
 
     .venv/bin/python scripts/place_check.py [--shared ../shared] [--system OUT.jsonl]
-        [--misses] [--mentions] [--corpus N] [--speed N] [--seed S]
+        [--misses] [--mentions] [--negatives] [--show-negatives N]
+        [--corpus N] [--speed N] [--seed S]
 
 Gold events (``../shared/eval/dev/gold.jsonl``): for each one, the article's
 place mentions are compared with the gold place using the scorer's own
@@ -24,6 +25,9 @@ Precision: ``--mentions`` lists every dev mention not yet judged in
 tests/golden/places/judged_mentions.tsv (article id, surface, verdict
 ``place``, ``wrong`` (a place resolved wrongly) or ``not``), and the judged
 shares are reported.
+``--negatives`` counts place mentions per article (all, and those without a
+cue) on the non-conflict sample (saudinewsnet/negatives_sample.jsonl), a
+precision proxy; ``--show-negatives N`` prints N uncued ones.
 ``--corpus N`` prints the resolved places of N random corpus articles for
 judging by hand. ``--speed N`` times the places stage alone (µs/article)
 on N corpus articles.
@@ -31,41 +35,19 @@ on N corpus articles.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import random
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import date
 from pathlib import Path
 
-from rasd.document import Article
+from rasd.eval import load_scorer, read_articles, read_rows
 from rasd.mentions import PlaceMention
 from rasd.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
 JUDGED = REPO / "tests" / "golden" / "places" / "judged_mentions.tsv"
-
-
-def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit(f"cannot load {shared}/eval/score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def article(row: dict) -> Article:
-    pub = row.get("published")
-    return Article(row["id"], row.get("text") or "", date.fromisoformat(pub[:10]) if pub else None)
 
 
 def admin1_of(m: PlaceMention) -> str | None:
@@ -84,14 +66,14 @@ class Checker:
     def __init__(self, scorer, shared: Path, system: Path | None) -> None:
         self.s = scorer
         self.pipe = Pipeline.from_names(("normalize", "segment", "places"))
-        self.arts = {r["id"]: r for r in read_jsonl(shared / "eval" / "dev" / "articles.jsonl")}
-        self.gold = read_jsonl(shared / "eval" / "dev" / "gold.jsonl")
+        self.arts = {a.id: a for a in read_articles(shared / "eval" / "dev" / "articles.jsonl")}
+        self.gold = read_rows(shared / "eval" / "dev" / "gold.jsonl")
         self.records: dict[str, list[dict]] = defaultdict(list)
         if system is not None:
-            for r in read_jsonl(system):
+            for r in read_rows(system):
                 if self.s.is_event(r):
                     self.records[str(r.get("article_id"))].append(r)
-        self.mentions = {aid: self.pipe(article(a))["places"] for aid, a in self.arts.items()}
+        self.mentions = {aid: self.pipe(a)["places"] for aid, a in self.arts.items()}
 
     def status(self, ev: dict, mentions) -> tuple[str, PlaceMention | None]:
         names = [ev["location_ar"]] + list(ev.get("location_alt") or [])
@@ -190,7 +172,7 @@ def precision(ck: Checker, list_new: bool) -> dict:
     verdicts = judged()
     c: Counter = Counter()
     for aid, ms in ck.mentions.items():
-        text = ck.arts[aid]["text"]
+        text = ck.arts[aid].text
         seen = set()
         for m in ms:
             if m.surface in seen:
@@ -211,10 +193,10 @@ def precision(ck: Checker, list_new: bool) -> dict:
 
 
 def corpus_sample(pipe: Pipeline, shared: Path, n: int, seed: int) -> None:
-    rows = read_jsonl(shared / "data" / "corpus" / "saudinewsnet" / "conflict.jsonl")
-    for row in random.Random(seed).sample(rows, n):
-        ms = pipe(article(row))["places"]
-        print(f"\n== {row['id']} {row.get('title', '')[:80]}")
+    arts = read_articles(shared / "data" / "corpus" / "saudinewsnet" / "conflict.jsonl")
+    for art in random.Random(seed).sample(arts, n):
+        ms = pipe(art)["places"]
+        print(f"\n== {art.id} {(art.title or '')[:80]}")
         seen = set()
         for m in ms:
             key = (m.surface, m.place.gid if m.place else None)
@@ -227,14 +209,32 @@ def corpus_sample(pipe: Pipeline, shared: Path, n: int, seed: int) -> None:
             print(f"   {m.surface:22} cue={m.cue!s:8} gp={m.geo_precision} {res} ({m.rule})")
 
 
+def negatives(pipe: Pipeline, shared: Path, show: int) -> dict:
+    """Place mentions (all, uncued) on the non-conflict sample, and the time taken."""
+    arts = read_articles(shared / "data" / "corpus" / "saudinewsnet" / "negatives_sample.jsonl")
+    total = uncued = shown = 0
+    start = time.perf_counter()
+    for art in arts:
+        mentions = pipe(art)["places"]
+        total += len(mentions)
+        for m in mentions:
+            if m.cue is None:
+                uncued += 1
+                if shown < show:
+                    shown += 1
+                    print(f"  NEG {m.surface} → {m.place.name_en if m.place else None} ({m.rule})")
+    return {"articles": len(arts), "mentions": total, "uncued": uncued,
+            "seconds": time.perf_counter() - start}
+
+
 def speed(shared: Path, n: int) -> tuple[float, float, float]:
     """(load s, first pass µs/article, steady µs/article, CPU time) of the places stage alone
     (normalize and segment run before). The first pass builds the lazy indexes
     (skeletons, Latin names, governorate names) and the word caches; the steady
     figure is the best of three later passes, as in a long run."""
-    rows = read_jsonl(shared / "data" / "corpus" / "saudinewsnet" / "conflict.jsonl")[:n]
+    arts = read_articles(shared / "data" / "corpus" / "saudinewsnet" / "conflict.jsonl")[:n]
     pre = Pipeline.from_names(("normalize", "segment"))
-    docs = [pre(article(r)) for r in rows]
+    docs = [pre(a) for a in arts]
     t0 = time.perf_counter()
     stage = Pipeline.from_names(("normalize", "segment", "places")).stages[-1]
     load = time.perf_counter() - t0
@@ -253,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--system", type=Path, help="records from scripts/score_dev.py --out")
     ap.add_argument("--misses", action="store_true", help="list gold events not found right")
     ap.add_argument("--mentions", action="store_true", help="list unjudged dev mentions (TSV)")
+    ap.add_argument("--negatives", action="store_true", help="place mentions on the negatives")
+    ap.add_argument("--show-negatives", type=int, default=0, help="print N uncued negative mentions")
     ap.add_argument("--corpus", type=int, default=0, help="print places of N corpus articles")
     ap.add_argument("--speed", type=int, default=0, help="time the stage on N corpus articles")
     ap.add_argument("--seed", type=int, default=7)
@@ -279,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
           f"not places {p.get('not', 0)} ({p.get('not', 0) / max(1, total):.3f}), "
           f"wrongly resolved {p.get('wrong', 0)} ({p.get('wrong', 0) / max(1, total):.3f}), "
           f"unjudged {p.get('unjudged', 0)}")
+    if args.negatives or args.show_negatives:
+        neg = negatives(ck.pipe, args.shared, args.show_negatives)
+        a = neg["articles"] or 1
+        print(f"negatives: {neg['articles']} articles, {neg['mentions'] / a:.2f} place mentions/"
+              f"article ({neg['uncued'] / a:.2f} without a cue); "
+              f"{neg['articles'] / neg['seconds']:.0f} articles/s (normalize+segment+places)")
     if args.corpus:
         corpus_sample(ck.pipe, args.shared, args.corpus, args.seed)
     if args.speed:

@@ -6,12 +6,10 @@ usage: score_dev.py [--shared ../shared] [--out out/dev.jsonl] [--set dev] [--js
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from rasd.eval import extract_file
+from rasd.eval import extract_and_score
 
 
 def main() -> int:
@@ -24,16 +22,7 @@ def main() -> int:
     shared = Path(args.shared)
     articles = shared / "eval" / args.set / "articles.jsonl"
     gold = shared / "eval" / args.set / "gold.jsonl"
-    out = Path(args.out)
-    t0 = time.perf_counter()
-    n, errors = extract_file(articles, out)
-    for e in errors:
-        print(e, file=sys.stderr)
-    print(f"{n} articles, {len(errors)} errors, {time.perf_counter() - t0:.1f}s", file=sys.stderr)
-    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(gold), str(out)]
-    if args.json:
-        cmd.append("--json")
-    return subprocess.call(cmd)
+    return extract_and_score(shared, articles, gold, Path(args.out), args.json)
 
 
 if __name__ == "__main__":
