@@ -146,9 +146,6 @@ def test_negated_injury_report_counts_zero():
     assert [(c.kind, c.count, c.negated) for c in doc["casualties"]] == [("injury", 0, True)]
 
 
-@pytest.mark.xfail(strict=True, reason="Casualty.tally is documented as 'framed as a running total' "
-                   "but casualties.parse never sets it; tallies are only recognised later, in "
-                   "events.draft.Drafter._tally_cue")
 def test_a_running_total_is_flagged_as_a_tally():
     doc = cues("ارتفع عدد القتلى إلى 59 شخصا")
     assert [(c.count, c.tally) for c in doc["casualties"]] == [(59, True)]

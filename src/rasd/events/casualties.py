@@ -287,11 +287,20 @@ def parse(w: Window) -> list[Casualty]:
             victims=vcls, victim_nstart=w.tokens[va].nstart if va >= 0 else None,
             victim_nend=w.tokens[vb].nend if vb >= 0 else None,
             children=sub.get("child"), women=sub.get("woman"), unidentified=sub.get("unidentified"),
-            subset_spans=tuple(sub_spans), negated=negated,
+            subset_spans=tuple(sub_spans), negated=negated, tally=_tally_near(w, a, b),
             confidence=0.9 if num else (0.7 if count else 0.5)))
         consumed = max(b, sub_last)
         consumed = _continuations(w, consumed, kind, out)
     return out
+
+
+def _tally_near(w: Window, a: int, b: int, before: int = 8, after: int = 10) -> bool:
+    """Is a running-total word («ارتفع عدد», «حصيلة») within ``before`` tokens of
+    the figure ``a..b`` or ``after`` tokens past its end? (The drafter looks at
+    the same distances across sentence ends.)"""
+    hi = min(len(w.tokens), b + after)
+    return any(m.last < hi and any(c.kind == "tally" for c in m.payload)
+               for k, m in w.cue_at.items() if max(0, a - before) <= k < hi)
 
 
 #: «سقوط عدد كبير من القتلى», «أعداد كبيرة من المسلحين»: many, with no number
@@ -327,5 +336,5 @@ def _continuations(w: Window, end: int, kind: str, out: list[Casualty]) -> int:
             victim_nstart=w.tokens[v[1]].nstart if v else None,
             victim_nend=w.tokens[v[2]].nend if v else None,
             children=sub.get("child"), women=sub.get("woman"), unidentified=sub.get("unidentified"),
-            subset_spans=tuple(sub_spans), confidence=0.8))
+            subset_spans=tuple(sub_spans), tally=_tally_near(w, a, b), confidence=0.8))
         end = max(b, sub_last)
