@@ -97,3 +97,15 @@ def test_the_report_that_gives_the_toll_names_the_merged_incident():
     e = one_event("قصفت قوات النظام بلدة باتبو بالمدفعية. "
                   "وقتل 5 مدنيين في غارات لطيران النظام على بلدة باتبو.")
     assert (e["sub_event_type"], e["fatalities"]) == (AIR, 5)
+
+
+def test_one_toll_told_at_a_wide_region_and_at_a_known_place_is_one_event_there():
+    e = one_event("أعلنت أجهزة الأمن الروسية أنها قتلت ثمانية مسلحين في اشتباكات في منطقة القوقاز. "
+                  "وقالت اللجنة إن القوات اشتبكت مع المسلحين في الشيشان وقتلت ثمانية مسلحين.")
+    assert (e["location_ar"], e["fatalities"]) == ("الشيشان", 8)
+
+
+def test_one_killed_at_a_known_and_at_an_unknown_place_stay_two_events():
+    found = events("قتل شخص وأصيب 7 في انفجار عبوة ناسفة في مدينة الفلوجة. "
+                   "وقتل شخص وأصيب 5 في انفجار عبوة ناسفة في منطقة الطوبجي.")
+    assert [e["fatalities"] for e in found] == [1, 1]

@@ -85,3 +85,13 @@ def test_an_unknown_province_is_less_specific_than_a_known_district():
     found = events("نفذت المقاومة الشعبية لتحرير إقليم تهامة عمليات حيث هاجم مسلحوها بقنبلة يدوية تجمعا "
                    "للحوثيين في مديرية السخنة أمس.")
     assert [e["location_ar"] for e in found] == ["السخنة"]
+
+
+def test_a_part_of_an_admin_unit_is_coded_at_the_unit():
+    e = one_event("قتل 10 من رجال الأمن في تفجير انتحاري استهدف مسجدا في شمال منطقة عسير.")
+    assert (e["location_ar"], e["admin1"], e["geo_precision"], e["fatalities"]) == ("عسير", "Asir", 3, 10)
+
+
+def test_a_town_near_which_it_happened_wins_over_the_unit_it_is_in():
+    e = one_event("قتل جندي في قصف لمسلحين على ثكنة قرب ناحية الصقلاوية شمال غربي الفلوجة.")
+    assert (e["location_ar"], e["geo_precision"]) == ("الصقلاوية", 2)

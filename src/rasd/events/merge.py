@@ -20,6 +20,7 @@ from typing import Any
 
 from ..text.arabic import normalize_key
 from .draft import Draft
+from .scene import specificity
 from .typing_ import role
 
 MAX_DAYS_APART = 1
@@ -92,8 +93,29 @@ def _same_kind(a: Draft, b: Draft) -> bool:
     return a.kind.sub_event_type == b.kind.sub_event_type or _generic(a) or _generic(b)
 
 
+def _vague(d: Draft) -> bool:
+    return d.scene.place is None or d.scene.place.level == "region"
+
+
+def _same_toll_unplaced(a: Draft, b: Draft) -> bool:
+    """«قتلت ثمانية ... في منطقة القوقاز» and «... قرب الشيشان ... القضاء على
+    ثمانية مسلحين»: the same exact toll of the same kind on the same day, once
+    at a place the gazetteer does not know or a region wider than a province,
+    is one incident told twice."""
+    if _vague(a) == _vague(b) or _days(a, b) > 0:
+        return False
+    ta, tb = _exact_tolls(a), _exact_tolls(b)
+    # one killed at each of two places is common in a roundup, and two reports
+    # with different wounded counts are two incidents
+    ia, ib = _min_known([f.injured for f in a.reports]), _min_known([f.injured for f in b.reports])
+    return (bool(ta) and ta == tb and min(ta) >= 2 and a.kind.sub_event_type == b.kind.sub_event_type
+            and (ia is None or ib is None or ia == ib))
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     """Are two drafts of one article reports of the same incident?"""
+    if _same_toll_unplaced(a, b):
+        return True
     if _within(a, b) or _within(b, a):
         # a report placed only at the governorate and one at a town in it:
         # one incident when of the same kind of violence
@@ -134,6 +156,9 @@ def absorb(keep: Draft, other: Draft) -> None:
     """Fold ``other`` into ``keep`` (same incident)."""
     if _better_kind(other, keep):  # before the reports are pooled
         keep.kind = other.kind
+    # one toll told twice, once at a vague place: the known, narrower place locates it
+    relocate = _within(keep, other) or (_same_toll_unplaced(keep, other) and _vague(keep) and
+                                        specificity(other.scene.mention) >= specificity(keep.scene.mention))
     keep.reports.extend(other.reports)
     keep.frames.extend(other.frames)
     if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
@@ -142,7 +167,7 @@ def absorb(keep: Draft, other: Draft) -> None:
         keep.roles = other.roles
     if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence):
         keep.when = other.when
-    if _within(keep, other):
+    if relocate:
         # the specific place locates the incident; the unit only contains it
         unit = keep.scene
         keep.scene = other.scene

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from ..mentions import Place, Token
 from .words import is_word
 
-SPECIFICITY = {"neighbourhood": 6, "populated": 5, "admin3": 4, "admin2": 3, "admin1": 2, "country": 1}
+SPECIFICITY = {"neighbourhood": 6, "populated": 5, "admin3": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 PLURAL_NEIGHBOURHOOD_CUES = frozenset({"احياء", "الاحياء", "حيي", "احيا"})
 
 
@@ -96,6 +96,8 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
     if not any(r == "scene" for r in roles.values()):
         near = _near_scene(places, roles, eligible)
         region = _region_scene(places, roles, eligible)
+        if near is None and region is None:
+            region = _region_scene(places, roles, eligible, "reference")
         if near is not None and (region is None or specificity(near.mention) > specificity(region.mention)):
             return [near]
         return [region] if region is not None else []
@@ -129,12 +131,13 @@ def scenes(places: Sequence[Any], tokens: Sequence[Token], index_of: Any, has_fi
     return [Scene(m, [], containers, rule="scene.list_one_event_each") for m in listed]
 
 
-def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any) -> Scene | None:
+def _region_scene(places: Sequence[Any], roles: dict[int, str], eligible: Any,
+                  role: str = "container") -> Scene | None:
     """When only an admin unit is named («في منطقة عسير», «بمحافظة تعز»), the
-    event is coded at that unit (ACLED: geo_precision 3), never at a country."""
-    units = [m for m in places if roles[id(m)] == "container" and m.place is not None
-             and m.place.level in ("admin1", "admin2", "admin3")
-             and (eligible is None or eligible(m))]
+    event is coded at that unit (ACLED: geo_precision 3), never at a country.
+    ``role="reference"``: a part of a unit («في شمال منطقة عسير») is still in it."""
+    units = [m for m in places if roles[id(m)] == role and m.place is not None
+             and m.place.level in ("admin1", "admin2", "admin3") and (eligible is None or eligible(m))]
     if not units:
         return None
     m = max(units, key=specificity)
