@@ -109,3 +109,10 @@ def test_one_killed_at_a_known_and_at_an_unknown_place_stay_two_events():
     found = events("قتل شخص وأصيب 7 في انفجار عبوة ناسفة في مدينة الفلوجة. "
                    "وقتل شخص وأصيب 5 في انفجار عبوة ناسفة في منطقة الطوبجي.")
     assert [e["fatalities"] for e in found] == [1, 1]
+
+
+def test_an_incident_dated_by_its_telling_joins_the_same_incident_days_before():
+    e = one_event("كشفت السلطات الأمنية أمس هوية منفذ التفجير الانتحاري في مسجد بمدينة أبها، "
+                  "والذي أسفر عن مقتل 15 وإصابة 33. وأكد المتحدث الأمني أن التحقيقات مستمرة. "
+                  "وقال إن الانتحاري سبق إيقافه قبل عامين. وكان الانتحاري قد دخل مسجد قوات الطوارئ في أبها يوم الأحد الماضي ثم فجر نفسه بحزام ناسف.")
+    assert (e["admin1"], e["event_date"], e["fatalities"]) == ("Asir", "2015-08-02", 15)

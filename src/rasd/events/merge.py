@@ -19,11 +19,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..text.arabic import normalize_key
+from ..text.datewords import REPORT
 from .draft import Draft
 from .scene import specificity
 from .typing_ import role
 
 MAX_DAYS_APART = 1
+MAX_TOLD_LATER = 7  # days a follow-up tells of an incident (when.RECENT_DAYS)
 
 
 def place_key(d: Draft) -> str:
@@ -112,9 +114,26 @@ def _same_toll_unplaced(a: Draft, b: Draft) -> bool:
             and (ia is None or ib is None or ia == ib))
 
 
+def _reported_day(d: Draft) -> bool:
+    """Is the draft dated only by when a source spoke («كشفت السلطات أمس ...»)?"""
+    return d.when.rule.endswith(REPORT)
+
+
+def _told_later(a: Draft, b: Draft) -> bool:
+    """«كشفت السلطات، أمس، عن هوية منفذ حادثة تفجير في مسجد ... بأبها» and «دخل
+    الانتحاري مسجد ... في أبها الخميس الماضي ... ثم فجّر نفسه»: a report dated
+    by its telling and the same kind of incident at the same place dated a few
+    days before it are one incident, of the earlier day."""
+    if _reported_day(a) == _reported_day(b) or a.when.value is None or b.when.value is None:
+        return False
+    told, event = (a, b) if _reported_day(a) else (b, a)
+    return (0 < (told.when.value - event.when.value).days <= MAX_TOLD_LATER
+            and same_place(a, b) and _same_kind(a, b) and _figures_agree(a, b))
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     """Are two drafts of one article reports of the same incident?"""
-    if _same_toll_unplaced(a, b):
+    if _same_toll_unplaced(a, b) or _told_later(a, b):
         return True
     if _within(a, b) or _within(b, a):
         # a report placed only at the governorate and one at a town in it:
@@ -165,7 +184,8 @@ def absorb(keep: Draft, other: Draft) -> None:
                                      and other.roles.rule1 == "actor.agent_marker"):
         # a perpetrator named for the same incident elsewhere wins (EVENTS.md §3)
         keep.roles = other.roles
-    if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence):
+    if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence) \
+            or _told_later(keep, other) and _reported_day(keep):
         keep.when = other.when
     if relocate:
         # the specific place locates the incident; the unit only contains it
