@@ -113,3 +113,10 @@ def test_a_name_the_gazetteer_lacks_keeps_one_governorate_through_the_article():
                             "وتقدمت القوات في محيط معسكر لبوزة")
           if "لبوزه" in d.match.extra.get("text", "")]
     assert len(ds) == 2 and {d.fallback for d in ds} == {("YE", "Lahj")}
+
+
+def test_a_place_called_by_its_own_name_beats_a_town_that_lists_it_as_an_alias():
+    # GeoNames gives the town Al Masaliyah «مشرعه» as an alternate name
+    d = by_key("اندلعت مواجهات في قرى: (مشرعة، وحدنان) بجبل صبر المطل على مدينة تعز")["مشرعه"]
+    assert GAZ.rows[d.best][NAME_EN] != "Al Masālīyah"
+    assert area(d) == ("YE", "Taizz")

@@ -47,6 +47,7 @@ _CUE_FIT = {
 #: Arabic news is mostly about the Arab world: a homonym there beats one elsewhere
 _TIER_BONUS = {"core": 0.8, "region": 0.4}
 _REGIONAL = ("country", "admin1", "admin2", "region")
+ALIAS_PENALTY = 1.0
 
 
 @dataclass
@@ -267,6 +268,10 @@ class Geocoder:
     def _prior(self, m: Match, row: int, quality: int) -> float:
         level = self.gaz.rows[row][LEVEL]
         s = self.base_prior(row) - 0.3 * quality
+        if m.key and not self.prominent(row) and not self._own_name(row, m.key):
+            # «قرى مشرعة»: GeoNames lists «مشرعه» among the names of the town
+            # المساليه; a village or district called so by its own name is likelier
+            s -= ALIAS_PENALTY
         if m.cue is not None:
             s += _CUE_FIT.get(m.cue.kind, {}).get(level, -1.0)
         if m.direction and level in ("country", "admin1", "region"):
