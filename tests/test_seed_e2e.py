@@ -122,3 +122,12 @@ def test_running_total_of_59_is_a_tally_never_an_event(run):
         assert r["fatalities"] != 59 and r["fatalities_reported"]["max"] != 59, r["location_ar"]
         assert not any(a <= tally_at < b for a, b in r["evidence"].get("fatalities", [])), \
             f"{r['location_ar']} counts the running total"
+
+
+def test_the_24_dead_of_the_eastern_neighbourhoods_are_of_the_17th(run):
+    """«... أحياء السكري والشعار ... شهدت استشهاد 24 ... ببلدة باتبو ... أمس، ... أيضاً
+    وثق المرصد أمس الأول، استشهاد 11»: the day the toll's own report inherits,
+    not the «أمس الأول» of a number-less mention of Aleppo merged into it."""
+    _text, records = run
+    (e,) = [r for r in records if r["kind"] == "event" and r["fatalities"] == 24]
+    assert (e["location_ar"], e["event_date"]) == ("حلب", "2016-11-17")

@@ -171,6 +171,21 @@ def _better_kind(a: Draft, b: Draft) -> bool:
     return _generic(b) and not _generic(a)
 
 
+def _better_date(a: Draft, b: Draft) -> bool:
+    """Does report ``a`` date the incident better than ``b``? A date the text
+    gives beats none; the day an incident happened beats the day it was told;
+    between two days inherited from neighbouring words, the report that gives
+    the toll dates it (a number-less mention of the same strikes does not);
+    else the surer date."""
+    if a.when.span is None or b.when.span is None:
+        return b.when.span is None and a.when.span is not None
+    if _told_later(a, b):
+        return _reported_day(b)
+    if not _explicit(a) and not _explicit(b) and bool(_exact_tolls(a)) != bool(_exact_tolls(b)):
+        return bool(_exact_tolls(a))
+    return a.when.confidence > b.when.confidence
+
+
 def absorb(keep: Draft, other: Draft) -> None:
     """Fold ``other`` into ``keep`` (same incident)."""
     if _better_kind(other, keep):  # before the reports are pooled
@@ -178,15 +193,14 @@ def absorb(keep: Draft, other: Draft) -> None:
     # one toll told twice, once at a vague place: the known, narrower place locates it
     relocate = _within(keep, other) or (_same_toll_unplaced(keep, other) and _vague(keep) and
                                         specificity(other.scene.mention) >= specificity(keep.scene.mention))
+    if _better_date(other, keep):
+        keep.when = other.when
     keep.reports.extend(other.reports)
     keep.frames.extend(other.frames)
     if keep.roles.actor1 is None or (keep.roles.rule1 != "actor.agent_marker"
                                      and other.roles.rule1 == "actor.agent_marker"):
         # a perpetrator named for the same incident elsewhere wins (EVENTS.md §3)
         keep.roles = other.roles
-    if keep.when.span is None or (other.when.span is not None and other.when.confidence > keep.when.confidence) \
-            or _told_later(keep, other) and _reported_day(keep):
-        keep.when = other.when
     if relocate:
         # the specific place locates the incident; the unit only contains it
         unit = keep.scene
