@@ -95,3 +95,8 @@ def test_a_part_of_an_admin_unit_is_coded_at_the_unit():
 def test_a_town_near_which_it_happened_wins_over_the_unit_it_is_in():
     e = one_event("قتل جندي في قصف لمسلحين على ثكنة قرب ناحية الصقلاوية شمال غربي الفلوجة.")
     assert (e["location_ar"], e["geo_precision"]) == ("الصقلاوية", 2)
+
+
+def test_a_place_that_names_a_group_is_not_the_scene():
+    e = one_event("نصب مسلحو مقاومة آزال كمينا لدورية من الحوثيين في منطقة خارف أسفر عن مقتل 13 مسلحا حوثيا.")
+    assert (e["location_ar"], e["fatalities"]) == ("خارف", 13)
