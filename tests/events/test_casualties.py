@@ -59,3 +59,19 @@ def test_evidence_span_cuts_the_raw_words():
     doc = run_stages(text, STAGES)
     (c,) = doc["casualties"]
     assert text[c.span.start:c.span.end] == "بمقتلِ ٢٣ شخصاً"
+
+
+def test_a_victim_counted_before_and_named_again_by_a_definite_noun_is_no_new_figure():
+    got = figures("قتل الطفل علي دوابشة حرقا في قرية دوما. "
+                  "واندلعت مواجهات في القدس بعد مقتل الطفل.")
+    assert [(k, n) for k, n, *_ in got] == [("death", 1)]
+
+
+def test_a_victim_only_told_of_as_wounded_may_be_counted_dead_later():
+    got = figures("أصيب الطفل بجروح في الهجوم. وأعلن المستشفى مقتل الطفل متأثرا بجروحه.")
+    assert [(k, n) for k, n, *_ in got] == [("injury", 1), ("death", 1)]
+
+
+def test_a_rank_named_again_is_a_new_victim():
+    got = figures("قتل القيادي الحوثي أبو علي في كمين. وفي إب أعلن عن مقتل القيادي أبو محمد الغيلي.")
+    assert [(k, n) for k, n, *_ in got] == [("death", 1), ("death", 1)]

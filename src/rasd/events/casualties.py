@@ -16,7 +16,7 @@ from .window import (ADDITION, BRIDGE, CLAUSE_BREAKS, SUBSET_CLASSES, VICTIM_BRI
                      build_window, led, noun_count, number_left, number_right, plain_word, span_of,
                      victim_after)
 
-__all__ = ["Window", "build_window", "noun_count", "parse"]
+__all__ = ["Window", "build_window", "noun_count", "parse", "victim_keys"]
 
 def _victim_group(w: Window, k: int) -> tuple[int | None, str | None, int, int, dict[str, int], NumberMention | None] | None:
     """A coordinated list of victims starting at token ``k``: «23 شخصا», «طفلين
@@ -169,6 +169,8 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
             and w.text(k) in BRIDGE:
         k += 1
     group = _victim_group(w, k) if k < len(w.tokens) else None
+    if group and _known_victim(w, group):
+        return -1, None, i, m.last, None, -1, -1, subsets
     if group:
         total, cls, a, b, subsets, num = group
         return total, num, i, b, cls, a, b, subsets
@@ -192,6 +194,31 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
         # a bare verb («قتل الأبرياء», «القتل بغطاء الدين») counts no one
         return -1, None, i, m.last, None, -1, -1, subsets
     return None, None, i, m.last, None, -1, -1, subsets
+
+
+#: victims named by who they are (a child, a woman, a civilian), not by a rank
+PLAIN_VICTIMS = frozenset({"child", "woman", "civilian"})
+
+
+def _known_victim(w: Window, group: tuple) -> bool:
+    """«... حرق الطفل الفلسطيني علي دوابشة ...» then «بعد مقتل الطفل»: one
+    victim named again by a definite noun the article already used is someone
+    it told of, not a new figure («مقتل القيادي أبو أحمد» told first counts)."""
+    total, _, a, b, _, num = group
+    if num is not None or total != 1 or a != b:
+        return False
+    m = w.cue_at[a]
+    # ranks and roles («القيادي», «الضابط») come before the name of each new victim
+    return (m.clitic.endswith("ال") or m.clitic.endswith("لل")) and m.key in w.known \
+        and bool(set(w.victim_classes(a)) & PLAIN_VICTIMS)
+
+
+def victim_keys(w: Window, found: list[Casualty]) -> set[str]:
+    """The victim nouns the window's death figures counted (for the windows after
+    it; one told of as wounded may yet die)."""
+    at = {t.nstart: i for i, t in enumerate(w.tokens)}
+    starts = [at.get(c.victim_nstart) for c in found if c.victim_nstart is not None and c.kind == "death"]
+    return {w.cue_at[i].key for i in starts if i is not None and i in w.cue_at}
 
 
 DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي", "الشهداء", "الضحايا"})

@@ -65,6 +65,8 @@ class Window:
     tokens: Sequence[Token]
     cue_at: dict[int, CasualtyCue]
     num_at: dict[int, tuple[NumberMention, int]]  # first token → (number, last token)
+    #: victim nouns the article's earlier sentences used («الطفل» after «حرق الطفل ...»)
+    known: frozenset[str] = frozenset()
 
     def cue(self, i: int, kind: str) -> Cue | None:
         m = self.cue_at.get(i)
@@ -79,8 +81,9 @@ class Window:
 
 
 def build_window(tokens: Sequence[Token], cues: Sequence[CasualtyCue],
-                 numbers: Sequence[NumberMention]) -> Window:
-    """Index the cues and the countable numbers of a token range."""
+                 numbers: Sequence[NumberMention], known: frozenset[str] = frozenset()) -> Window:
+    """Index the cues and the countable numbers of a token range; ``known``: the
+    victim nouns of the sentences before it."""
     cue_at = {m.first: m for m in cues}
     num_at: dict[int, tuple[NumberMention, int]] = {}
     starts = {t.nstart: i for i, t in enumerate(tokens)}
@@ -94,7 +97,7 @@ def build_window(tokens: Sequence[Token], cues: Sequence[CasualtyCue],
         while last + 1 < len(tokens) and tokens[last + 1].nstart < n.nend:
             last += 1
         num_at[i] = (n, last)
-    return Window(tokens, cue_at, num_at)
+    return Window(tokens, cue_at, num_at, known)
 
 
 def number_right(w: Window, i: int, limit: int = 5) -> tuple[NumberMention, int, int] | None:

@@ -38,6 +38,7 @@ class Cues:
         nstarts = [n.nstart for n in numbers]
         triggers: list[Trigger] = []
         casualties: list[Casualty] = []
+        known: set[str] = set()
         for sent in doc["sentences"]:
             a, b = token_range(starts, sent.nstart, sent.nend)
             window_tokens = tokens[a:b]
@@ -47,8 +48,10 @@ class Cues:
                     if c.kind == "trigger":
                         triggers.append(self._trigger(doc, m, c))
             na, nb = token_range(nstarts, sent.nstart, sent.nend)
-            w = cas.build_window(window_tokens, matches, numbers[na:nb])
-            casualties.extend(cas.parse(w))
+            w = cas.build_window(window_tokens, matches, numbers[na:nb], frozenset(known))
+            found = cas.parse(w)
+            casualties.extend(found)
+            known |= cas.victim_keys(w, found)
         return doc.with_layers(triggers=tuple(triggers), casualties=tuple(casualties))
 
     @staticmethod
