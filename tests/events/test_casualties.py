@@ -75,3 +75,9 @@ def test_a_victim_only_told_of_as_wounded_may_be_counted_dead_later():
 def test_a_rank_named_again_is_a_new_victim():
     got = figures("قتل القيادي الحوثي أبو علي في كمين. وفي إب أعلن عن مقتل القيادي أبو محمد الغيلي.")
     assert [(k, n) for k, n, *_ in got] == [("death", 1), ("death", 1)]
+
+
+def test_an_unknown_number_after_a_short_phrase_is_still_the_verbs_subject():
+    doc = run_stages("وقتل في الهجوم عدداً من المسلحين الحوثيين", STAGES)
+    (c,) = doc["casualties"]
+    assert (c.kind, c.count) == ("death", None)

@@ -227,8 +227,14 @@ DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي",
 SOME_WORDS = frozenset({"عدد", "عددا", "العديد", "بعض", "مجموعه"})
 
 
+#: a short phrase may stand between the verb and its subject («وقتل في الهجوم عدد من المسلحين»)
+BEFORE_SUBJECT = frozenset({"في", "خلال", "اثناء", "جراء", "بسبب"})
+
+
 def _some_of(w: Window, k: int) -> bool:
     """«استشهاد عدد من منتسبي ...»: an unknown number of people."""
+    if w.text(k) in BEFORE_SUBJECT and w.text(k + 2) in SOME_WORDS:
+        k += 2
     if w.text(k + 1) in MANY:  # «عدد كبير من»
         k += 1
     return w.text(k - (w.text(k) in MANY)) in SOME_WORDS and w.text(k + 1) == "من"
