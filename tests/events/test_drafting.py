@@ -138,3 +138,9 @@ def test_a_strike_only_armed_forces_carry_out_needs_no_named_actor():
 
 def test_a_story_set_in_an_earlier_year_is_background_in_the_next_sentence_too():
     assert events("سقطت طائرة زوجها في البحر في عام 1943. وكان يقود طائرة استطلاع خلال غارة جوية على مدينة داروين.") == []
+
+
+def test_a_placeless_toll_with_its_own_kind_of_violence_does_not_join_the_next_incident():
+    e = one_event("وأفادت التقارير بمقتل 8 أشخاص إثر تعرضهم لإطلاق نار في منزلهم، وبمقتل رجلي أمن "
+                  "وإصابة ثلاثة آخرين في انفجار عبوة ناسفة في مدينة العريش أمس.")
+    assert (e["location_ar"], e["sub_event_type"], e["fatalities"]) == ("العريش", IED, 2)

@@ -68,7 +68,8 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
                 prev.absorb(f)
                 continue
             nxt = next((g for g in frames[k + 1:] if g.sentence == f.sentence and g.places), None)
-            if nxt is not None and not nxt.modal:
+            # a frame with its own kind of violence («... إثر تعرضهم لإطلاق نار») is another incident
+            if nxt is not None and not nxt.modal and not _own_kind(f, nxt):
                 nxt.absorb(f)
                 continue
             if prev is not None and not prev.modal and f.sentence - prev.sentence == 1 and prev.places:
@@ -82,6 +83,12 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
                     continue
         out.append(f)
     return out
+
+
+def _own_kind(f: Frame, nxt: Frame) -> bool:
+    """Do ``f`` and ``nxt`` each name a kind of violence, and ``f`` one that ``nxt`` does not?"""
+    kinds = {t.sub_event_type for t in nxt.triggers}
+    return bool(kinds) and any(role(t) != "generic" and t.sub_event_type not in kinds for t in f.triggers)
 
 
 class Drafter:
