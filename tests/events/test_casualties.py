@@ -81,3 +81,8 @@ def test_an_unknown_number_after_a_short_phrase_is_still_the_verbs_subject():
     doc = run_stages("وقتل في الهجوم عدداً من المسلحين الحوثيين", STAGES)
     (c,) = doc["casualties"]
     assert (c.kind, c.count) == ("death", None)
+
+
+def test_a_verb_whose_object_pronoun_is_the_victim_counts_one():
+    got = figures("أطلق أحد المسلحين النار على الشاب وأرداه قتيلا")
+    assert [(k, n) for k, n, *_ in got] == [("death", 1)]

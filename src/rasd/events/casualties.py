@@ -190,6 +190,8 @@ def _figure(w: Window, i: int, kind: str, form: str) -> tuple[int | None, Number
         # «لقي شرطي مصرعه», «جنديان قتلا»: a singular or dual noun is its own count
         count, va, vb = single
         return count, None, va, m.last, w.victim_classes(va)[0], va, vb, subsets
+    if noun_count(m.key) == 1:  # «وأرداه قتيلا»: the verb's object pronoun is one victim
+        return 1, None, i, m.last, None, -1, -1, subsets
     if not _implicit_plural(m.key) and not _some_of(w, m.last + 1):
         # a bare verb («قتل الأبرياء», «القتل بغطاء الدين») counts no one
         return -1, None, i, m.last, None, -1, -1, subsets
