@@ -144,3 +144,15 @@ def test_a_placeless_toll_with_its_own_kind_of_violence_does_not_join_the_next_i
     e = one_event("وأفادت التقارير بمقتل 8 أشخاص إثر تعرضهم لإطلاق نار في منزلهم، وبمقتل رجلي أمن "
                   "وإصابة ثلاثة آخرين في انفجار عبوة ناسفة في مدينة العريش أمس.")
     assert (e["location_ar"], e["sub_event_type"], e["fatalities"]) == ("العريش", IED, 2)
+
+
+def test_an_attack_pointed_back_to_at_a_place_dated_long_before_is_background_too():
+    assert events("أكدت الشرطة اليوم (الأربعاء) وجود صلة بين الهجوم على متحف باردو في تونس في 18 مارس "
+                  "والهجوم على فندق. "
+                  "وقال المسؤول إن الهجوم على متحف باردو الذي خلف 22 قتيلا مرتبط بهجوم سوسة.") == []
+
+
+def test_a_new_report_at_a_place_once_dated_long_before_is_still_an_event():
+    e = one_event("وكان التحالف قد شن غارات على مدينة الحوطة في 18 مارس. وتواصل المقاومة تقدمها. "
+                  "ويشهد الجنوب معارك عنيفة. وقتل 5 مدنيين في قصف مدفعي للحوثيين على مدينة الحوطة.")
+    assert (e["location_ar"], e["fatalities"]) == ("الحوطه", 5)

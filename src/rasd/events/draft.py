@@ -6,6 +6,7 @@ by :mod:`rasd.events.merge`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
@@ -16,7 +17,7 @@ from .scene import Scene, scenes
 from .filters import (armed, attack_reference, natural_deaths_only, nominal, quoted_ranges,
                       reports_event, strategic_ok, violent_death)
 from .typing_ import TypeChoice, best_trigger, choose_type, priorities, role
-from .when import DateContext, When
+from .when import WRITTEN_RULES, DateContext, When
 from .words import any_before, is_word
 from .who import Roles, roles
 
@@ -50,6 +51,9 @@ class Tally:
     frame: Frame
     figs: Figures
     when: When
+
+
+DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
 
 
 def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> list[Frame]:
@@ -110,6 +114,7 @@ class Drafter:
         self.sentences = doc["sentences"]
         self.confirmed = _confirmed_places(doc.get("places", ()))
         self.retrospect: dict[int, bool] = {}  # sentence → about a trial or anniversary (computed once)
+        self.place_days: dict[str, When] = {}  # place → the day the last frame that dated itself there gave
         self.years: dict[int, list[int]] = {}
         for n in doc.get("numbers", ()):
             if n.kind == "year" and n.value is not None:
@@ -287,7 +292,8 @@ class Drafter:
     def draft(self, f: Frame) -> tuple[list[Draft], list[Tally]]:
         """Drafts (usually one) or a tally for one frame."""
         figs = self._figures(f)
-        when = self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
+        when = self._place_day(f) or self.dates.choose(f.dates, f.nstart, f.nend, f.sentence)
+        self._remember_day(f, when)
         if self._looks_back(f, when):
             return [], []
         has_figure = bool(f.deaths())
@@ -310,6 +316,28 @@ class Drafter:
             fg = figs if k == 0 else Figures()
             out.append(Draft(f, sc, when, kind, r, fg))
         return out, []
+
+    def _place_day(self, f: Frame) -> When | None:
+        """«... الهجوم المتطرف على متحف باردو في تونس في 18 مارس ... وقال إن الهجوم
+        على متحف باردو الذي خلف 22 قتيلا ...»: a frame with no day of its own at a
+        place where an earlier frame set a past incident (by a day it wrote, long
+        before the report) tells of that incident: background, like it."""
+        if f.dates or not any(DEFINITE.match(t.text) for t in f.triggers):
+            return None  # «الهجوم على متحف باردو»: a definite noun points back to a known incident
+        known = [self.place_days[k] for k in self._place_keys(f) if k in self.place_days]
+        return replace(known[-1], rule="date.same_place_before", confidence=0.6) if known else None
+
+    def _remember_day(self, f: Frame, when: When) -> None:
+        # only a day the text writes out («في 18 مارس»): «منذ الصيف الماضي» or «منتصف
+        # يوليو» set no incident at a place
+        if f.dates and when.precision == 1 and when.rule.split(".")[-1] in WRITTEN_RULES \
+                and self._background(when):
+            for k in self._place_keys(f):
+                self.place_days[k] = when
+
+    @staticmethod
+    def _place_keys(f: Frame) -> list[str]:
+        return [m.place.gid for m in f.places if m.place is not None and m.place.level not in ("country", "admin1")]
 
     def run(self, frames: list[Frame]) -> tuple[list[Draft], list[Tally]]:
         drafts: list[Draft] = []
