@@ -86,3 +86,9 @@ def test_an_unknown_number_after_a_short_phrase_is_still_the_verbs_subject():
 def test_a_verb_whose_object_pronoun_is_the_victim_counts_one():
     got = figures("أطلق أحد المسلحين النار على الشاب وأرداه قتيلا")
     assert [(k, n) for k, n, *_ in got] == [("death", 1)]
+
+
+def test_taking_lives_is_an_unknown_number_of_dead():
+    doc = run_stages("أسفر التفجير عن إزهاق أرواح بريئة", STAGES)
+    (c,) = doc["casualties"]
+    assert (c.kind, c.count) == ("death", None)

@@ -156,3 +156,9 @@ def test_a_new_report_at_a_place_once_dated_long_before_is_still_an_event():
     e = one_event("وكان التحالف قد شن غارات على مدينة الحوطة في 18 مارس. وتواصل المقاومة تقدمها. "
                   "ويشهد الجنوب معارك عنيفة. وقتل 5 مدنيين في قصف مدفعي للحوثيين على مدينة الحوطة.")
     assert (e["location_ar"], e["fatalities"]) == ("الحوطه", 5)
+
+
+def test_a_named_target_does_not_push_a_referenced_attacks_place_out_of_reach():
+    e = one_event("استنكر القنصل العمل الإرهابي الدنيء الذي استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير "
+                  "وأسفر عن إزهاق أرواح بريئة.")
+    assert (e["location_ar"], e["sub_event_type"], e["fatalities"]) == ("عسير", IED, 3)

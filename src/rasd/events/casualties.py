@@ -223,7 +223,7 @@ def victim_keys(w: Window, found: list[Casualty]) -> set[str]:
     return {w.cue_at[i].key for i in starts if i is not None and i in w.cue_at}
 
 
-DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي", "الشهداء", "الضحايا"})
+DEATH_NOUNS = frozenset({"قتلي", "شهداء", "ضحايا", "القتلي", "الشهداء", "الضحايا", "ارواح"})
 
 
 SOME_WORDS = frozenset({"عدد", "عددا", "العديد", "بعض", "مجموعه"})

@@ -74,7 +74,9 @@ def reports_event(trigger: Trigger, place: Any, tokens: Sequence[Token], index_o
     distance from the trigger to the place («اشتباكات عنيفة بين تنظيم داعش من
     جهة، والفصائل المقاتلة وجبهة النصرة من جهة أخرى، في القلمون الشرقي»)."""
     if reference:  # «التفجير الذي وقع في مسجد ... في أبها»: the place follows
-        return 0 < index_of(place.nstart) - index_of(trigger.nstart) <= MAX_TRIGGER_PLACE_TOKENS
+        i, j = index_of(trigger.nstart), index_of(place.nstart)
+        # the words of a named target («مسجد قوات الطوارئ الخاصة») do not count
+        return 0 < j - i and sum(1 for k in range(i + 1, j) if k not in named) <= MAX_TRIGGER_PLACE_TOKENS
     if role(trigger) == "generic" or trigger.confidence < 0.8:
         return False
     i = index_of(trigger.nstart)
