@@ -151,7 +151,9 @@ def places_named(span_text: str) -> tuple[Place, ...]:
         return ()
     gaz = gazetteer()
     rows: set[int] = set()
-    for _, stem in readings(words[0]):
+    # «لمملكة» cut from «للمملكة» (ل + المملكة, the article's alef elided)
+    firsts = [words[0]] + (["ا" + words[0]] if words[0].startswith("ل") else [])
+    for _, stem in (r for w in firsts for r in readings(w)):
         key = " ".join([stem, *words[1:]])
         for k in (key, *loose_forms(key)):
             rows.update(c // 2 for c in gaz.lookup(k))
