@@ -314,3 +314,9 @@ def test_since_last_week_covers_the_marker():
 def test_last_summer_written_in_august_is_the_summer_before():
     found = dates("سيطرت القوات الكردية على مدينة كركوك خلال الصيف الماضي.", date(2015, 8, 11))
     assert [(d.value, d.precision) for d in found] == [(date(2014, 7, 15), 3)]
+
+
+@pytest.mark.parametrize("text", ["اليوم (أمس)", "فجر اليوم (أمس)", "هذا اليوم (أمس)"])
+def test_a_bracketed_relative_day_after_a_quoted_today_is_the_papers_day(text):
+    d = one(f"وقال إن المجموعة التي اختطفت {text} كانت في المخيم", THURSDAY)
+    assert (d.value, d.text) == (date(2015, 8, 5), text)

@@ -293,6 +293,10 @@ class DateMatcher(PeriodPatterns):
                 return None
             if self.pub is None:
                 return None
+            glossed = self.gloss(i + size)
+            if glossed is not None:  # «اليوم (أمس)»: the quoted source's today, the paper's yesterday
+                offset, last = glossed
+                return DateHit(i, last, self.pub + timedelta(days=offset), "relative_day", relative=True)
             day = self.pub + timedelta(days=offset)
             last, wd, joined = self.named_weekday(i + size - 1)
             if wd is None or wd == day.weekday():
@@ -308,6 +312,20 @@ class DateMatcher(PeriodPatterns):
             if offset > 0 or (day - named).days > _NAME_WINS_DAYS:
                 return DateHit(i, last, day, "relative_day", relative=True, confidence=0.7)
             return DateHit(i, last, named, "relative_weekday", relative=True, confidence=0.8)
+        return None
+
+    def gloss(self, k: int) -> tuple[int, int] | None:
+        """A relative day in brackets at ``k`` («(أمس)»): (its offset, index of «)»), else None.
+
+        Papers printed the next morning quote a source's «اليوم» and add their own
+        day in brackets; the bracketed day is relative to the publication date.
+        """
+        if self.t(k) != "(":
+            return None
+        for size in self.firsts.relative_sizes.get(self.t(k + 1), ()):
+            offset = self.lex.relative.get(self.words(k + 1, size))
+            if offset is not None and self.t(k + 1 + size) == ")":
+                return offset, k + 1 + size
         return None
 
     def is_today(self, i: int) -> bool:
