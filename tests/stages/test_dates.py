@@ -202,10 +202,17 @@ def test_yesterday_and_a_weekday_are_two_days():
 
 
 @pytest.mark.parametrize("text", ["ليل الأحد الاثنين", "ليلة الأحد - الاثنين", "ليل الأحد/الاثنين",
-                                  "ليلة الأحد إلى الاثنين", "منتصف ليل الأحد الاثنين"])
+                                  "ليلة الأحد إلى الاثنين"])
 def test_a_night_over_two_days_is_the_first_days_night(text):
     d = one(f"سيطرت القوات {text} على التلة", THURSDAY)
     assert (d.value, d.precision, d.text) == (date(2015, 8, 2), 1, text)
+
+
+@pytest.mark.parametrize("text", ["بعد منتصف ليل الأحد- الاثنين", "منتصف ليل الأحد الاثنين",
+                                  "بعد منتصف ليلة الأحد/الاثنين"])
+def test_the_midnight_of_a_night_over_two_days_is_the_second_day(text):
+    d = one(f"قصفت قوات النظام {text} مناطق في المدينة", THURSDAY)
+    assert (d.value, d.precision) == (date(2015, 8, 3), 1)
 
 
 def test_two_weekdays_without_a_night_word_stay_apart():

@@ -368,8 +368,8 @@ class DateMatcher(PeriodPatterns):
         if self.pub is None:
             return None
         night_end = self.night_pair(i, wd)
-        if night_end is not None:  # the night of the first day
-            value = resolve_weekday(self.pub, wd)
+        if night_end is not None:  # the night of the first day; its midnight is the second day
+            value = resolve_weekday(self.pub, wd) + timedelta(days=self.at_midnight(i))
             return DateHit(i, night_end, value, "weekday_night", relative=True, confidence=0.85)
         first_wd, last = None, i
         second = self.lex.weekdays.get(self.t(i + 1))
@@ -383,6 +383,11 @@ class DateMatcher(PeriodPatterns):
             start = value - timedelta(days=(value.weekday() - first_wd) % 7)
         rule = "weekday_range" if first_wd is not None else "weekday"
         return DateHit(i, last, value, rule, start=start, relative=True, confidence=0.85)
+
+    def at_midnight(self, i: int) -> bool:
+        """Is the night word before the weekday at ``i`` after «منتصف» («بعد منتصف ليل الأحد الاثنين»)?"""
+        night = i - 1 if self.t(i - 1) != "يوم" else i - 2
+        return self.t(night - 1) in self.lex.midnight
 
     def night_pair(self, i: int, wd: int) -> int | None:
         """Last token of «ليل الأحد الاثنين», «ليلة السبت - الأحد», «ليل الجمعة/السبت» (else None)."""

@@ -56,6 +56,7 @@ class DateLexicon:
     starters: frozenset[str]  # first words of every pattern (a fast filter)
     day_part_size: int  # the longest day-part phrase, in tokens
     nights: frozenset[str]  # «ليل», «ليلة»: before «الأحد الاثنين»
+    midnight: frozenset[str]  # «منتصف» before such a night: the second day
     ordinal_first: frozenset[str]  # «الأولى» in «الساعات الأولى من»
     report_words: frozenset[str]  # «قال», «أفاد», «بيان»: a date after them dates the report
     report_stops: frozenset[str]  # words that end a reporting verb's subject («إن», «عن»)
@@ -108,6 +109,7 @@ def date_lexicon() -> DateLexicon:
         weekdays=weekdays, relative=relative, day_parts=day_parts,
         day_part_size=max(len(p) for p in day_parts),
         nights=_words(data["day_parts"]["nights"]),
+        midnight=_words(data["day_parts"]["midnight"]),
         ordinal_first=_words(data["day_parts"]["first"]),
         report_words=_words(data["report"]["words"], clitics=True),
         report_stops=_words(data["report"]["stops"]),
