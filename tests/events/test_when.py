@@ -116,3 +116,10 @@ def test_a_report_right_after_a_day_long_past_belongs_to_that_past():
     found = events("وبدأت العمليات بتفجير السفارة في بيروت في 18 أبريل 1983. "
                    "وتبعها قصف ثكنة قوات مشاة البحرية في بيروت التي قتل فيها 241 جنديا.")
     assert found == []
+
+
+def test_a_day_after_publication_in_the_frame_is_a_plan_not_the_event_date():
+    coming = mention(150, -4, rule="date.weekday")
+    past = mention(105, 1)
+    when = context(past, coming).choose([coming], 160, 170, 1)
+    assert (when.value, when.rule) == (past.value, "date.inherited_nearby")

@@ -2,9 +2,9 @@
 
 In order:
 
-1. a date written in the frame wins (the one nearest its anchors), unless it
-   only tells when a source spoke («قتل 25 ... حسبما أفاد المرصد أمس»): then
-   an event date of the same or a neighbouring sentence that is not later
+1. a date written in the frame wins (the one nearest its anchors; never a
+   day after publication, which is a plan), unless it only tells when a
+   source spoke («قتل 25 ... حسبما أفاد المرصد أمس»): then an event date of the same or a neighbouring sentence that is not later
    than the report («... هجومها في وقت متأخر من يوم الجمعة») is taken, and
    the report's date only when there is none;
 2. otherwise the report inherits the day in force: the last day-precise date
@@ -91,6 +91,9 @@ class DateContext:
 
     def choose(self, own: Sequence[Any], a: int, b: int, sentence: int) -> When:
         """The date of a frame whose anchors span ``[a, b)`` in ``sentence``."""
+        # a day after publication («جلسة الاثنين المقبل», «حتى 13 من الشهر الحالي») is
+        # a plan: news tells what happened by then
+        own = [d for d in own if self.published is None or d.value <= self.published]
         events = [d for d in own if not is_report(d)]
         # «خلال صلاة الجمعة ... في 26 يونيو الماضي»: a date the text writes out
         # is the day a weekday or relative word beside it stands for
