@@ -123,3 +123,17 @@ def test_a_day_after_publication_in_the_frame_is_a_plan_not_the_event_date():
     past = mention(105, 1)
     when = context(past, coming).choose([coming], 160, 170, 1)
     assert (when.value, when.rule) == (past.value, "date.inherited_nearby")
+
+
+def test_a_frame_inside_a_relative_clause_takes_the_clause_date_not_the_head_clause_date():
+    # «تفقد الأمير مساء اليوم المسجد الذي استشهد فيه عدد من الجنود ... الخميس الماضي»
+    visit = mention(135, 0, rule="date.relative_day.head")
+    attack = mention(190, 5, rule="date.weekday")
+    when = context(visit, attack).choose([visit, attack], 150, 170, 1)
+    assert when.value == attack.value
+
+
+def test_a_frame_before_the_head_date_keeps_the_nearest_date():
+    head = mention(130, 1, rule="date.relative_day.head")
+    later = mention(190, 3, rule="date.weekday")
+    assert context(head, later).choose([head, later], 110, 125, 1).value == head.value

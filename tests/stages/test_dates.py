@@ -327,3 +327,13 @@ def test_last_summer_written_in_august_is_the_summer_before():
 def test_a_bracketed_relative_day_after_a_quoted_today_is_the_papers_day(text):
     d = one(f"وقال إن المجموعة التي اختطفت {text} كانت في المخيم", THURSDAY)
     assert (d.value, d.text) == (date(2015, 8, 5), text)
+
+
+def test_a_date_followed_by_a_relative_clause_with_its_own_date_dates_the_head_clause():
+    found = dates("تفقد الأمير مساء اليوم المسجد الذي استشهد فيه عدد من الجنود الخميس الماضي.", THURSDAY)
+    assert [d.rule for d in found] == ["date.relative_day.head", "date.weekday"]
+
+
+def test_a_relative_pronoun_in_the_next_sentence_does_not_make_a_head_date():
+    found = dates("قصفت الطائرات البلدة أمس. وقالت المصادر التي نقلت الخبر إن القصف تجدد الخميس.", THURSDAY)
+    assert [d.rule for d in found] == ["date.relative_day", "date.weekday"]

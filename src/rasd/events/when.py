@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any, Callable, Sequence
 
 from ..document import Span
-from ..text.datewords import is_report
+from ..text.datewords import base_rule, is_head, is_report
 
 RECENT_DAYS = 7
 LEAD_SENTENCES = 2
@@ -65,6 +65,15 @@ def _when(m: Any, rule: str | None = None, factor: float = 1.0) -> When:
     return When(m.value, m.precision, m.span, rule or m.rule, factor * m.confidence)
 
 
+def _inside_relative_clause(events: list[Any], a: int) -> list[Any]:
+    """«تفقد الأمير مساء اليوم المسجد الذي استشهد فيه ... الخميس الماضي»: a frame after
+    a date that a relative clause with its own date follows is told by that clause
+    (the head clause's date is when the visit, the call or the trial took place)."""
+    heads = [d for d in events if is_head(d) and d.nend <= a]
+    rest = [d for d in events if d not in heads]
+    return rest if any(d.nstart >= h.nend for d in rest for h in heads) else events
+
+
 class DateContext:
     """Dates of the article in order, to find the one in force for a frame.
 
@@ -97,9 +106,10 @@ class DateContext:
         events = [d for d in own if not is_report(d)]
         # «خلال صلاة الجمعة ... في 26 يونيو الماضي»: a date the text writes out
         # is the day a weekday or relative word beside it stands for
-        written = [d for d in events if d.rule.split(".")[-1] in WRITTEN_RULES]
+        written = [d for d in events if base_rule(d) in WRITTEN_RULES]
         if written:
             events = written
+        events = _inside_relative_clause(events, a)
         if events:
             return _when(min(events, key=lambda d: _distance(d, a, b)))
         if own:
@@ -132,7 +142,7 @@ class DateContext:
         قتل فيها 241»: a frame right after a written day long before the report
         belongs to that past (the caller leaves such events out as background)."""
         near = [d for d, s in zip(self.dates, self.sentences)
-                if sentence - 1 <= s <= sentence and d.nend <= a and d.rule.split(".")[-1] in WRITTEN_RULES]
+                if sentence - 1 <= s <= sentence and d.nend <= a and base_rule(d) in WRITTEN_RULES]
         if near and self.published is not None and (self.published - near[-1].value).days > RECENT_DAYS:
             return _when(near[-1], "date.inherited_past", 0.5)
         return None

@@ -21,12 +21,13 @@ from ..document import Document
 from ..mentions import DateMention, Token
 from ..registry import register
 from ..text.datematch import DateHit, DateMatcher
-from ..text.datewords import REPORT, DateLexicon, date_lexicon
+from ..text.datewords import HEAD, REPORT, DateLexicon, date_lexicon
 
 
 def date_rule(h: DateHit) -> str:
-    """The mention's rule; ``.report`` marks a date that tells when a source spoke."""
-    return f"date.{h.rule}{REPORT if h.report else ''}"
+    """The mention's rule; ``.report`` marks a date that tells when a source spoke,
+    ``.head`` one whose sentence goes on with a relative clause holding another date."""
+    return f"date.{h.rule}{HEAD if h.head else ''}{REPORT if h.report else ''}"
 
 
 def find_dates(doc: Document, lex: DateLexicon | None = None) -> list[DateMention]:

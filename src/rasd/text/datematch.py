@@ -30,6 +30,7 @@ _NIGHT_SEPS = frozenset({"-", "/", "الي", "علي", "–"})
 # words that may stand between the two ends of «مساء الاثنين واستمرت إلى فجر الثلاثاء»
 _UNTIL = frozenset({"حتي", "الي", "وحتي", "والي"})
 _REPORT_WINDOW = 6
+_SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 _NAME_WINS_DAYS = 2
 
 __all__ = ["DateHit", "DateMatcher"]
@@ -82,7 +83,15 @@ class DateMatcher(PeriodPatterns):
             hit.report = self.is_report(hit.first)
             out.append(hit)
             i = hit.last + 1
+        for hit, nxt in zip(out, out[1:]):
+            hit.head = self.relative_between(hit.last + 1, nxt.first)
         return out
+
+    def relative_between(self, a: int, b: int) -> bool:
+        """Is there a relative pronoun in tokens ``a..b-1``, all in one sentence?"""
+        words = self.texts[a:b]
+        return (any(w in self.lex.relative_clause for w in words)
+                and not any(w in _SENTENCE_ENDS for w in words))
 
     def until(self, hit: DateHit) -> DateHit:
         """«مساء الاثنين واستمرت إلى فجر الثلاثاء», «منذ مساء الخميس حتى فجر الجمعة»: one stretch."""

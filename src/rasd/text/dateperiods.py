@@ -41,6 +41,7 @@ class DateHit:
     relative: bool = False
     confidence: float = 0.9
     report: bool = False
+    head: bool = False  # a relative pronoun and another date follow it in its sentence
 
 
 def _precision(days: int, exact: int = 1) -> int:

@@ -32,11 +32,24 @@ _CLITICS = ("و", "ب", "ف", "ل")
 POSITIONS = {"منتصف": "mid", "مطلع": "early", "اوايل": "early", "بدايه": "early",
              "اواخر": "late", "نهايه": "late"}
 REPORT = ".report"  # rule suffix of a date that tells when a source spoke
+#: rule suffix of a date followed in its sentence by a relative pronoun and another date
+HEAD = ".head"
 
 
 def is_report(m: Any) -> bool:
     """Does a date mention tell when a source spoke («قال المرصد أمس») rather than when it happened?"""
     return m.rule.endswith(REPORT)
+
+
+def is_head(m: Any) -> bool:
+    """Does a date mention date a head clause whose relative clause gives another date
+    («تفقد مساء اليوم المسجد الذي ... الخميس الماضي»)?"""
+    return HEAD in m.rule
+
+
+def base_rule(m: Any) -> str:
+    """The pattern that found a date mention («day_month»), without its suffixes."""
+    return m.rule.removesuffix(REPORT).removesuffix(HEAD).split(".")[-1]
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,7 @@ class DateLexicon:
     report_words: frozenset[str]  # «قال», «أفاد», «بيان»: a date after them dates the report
     report_stops: frozenset[str]  # words that end a reporting verb's subject («إن», «عن»)
     seasons: dict[str, int]  # season word → the month in its middle
+    relative_clause: frozenset[str]  # «الذي», «التي»: open a clause of its own
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -114,6 +128,7 @@ def date_lexicon() -> DateLexicon:
         report_words=_words(data["report"]["words"], clitics=True),
         report_stops=_words(data["report"]["stops"]),
         seasons=seasons,
+        relative_clause=_words(data["relative_clause"]["words"], clitics=True),
         past=frozenset(normalize_key(w) for w in markers["past"]),
         future=frozenset(normalize_key(w) for w in markers["future"]),
         current=frozenset(normalize_key(w) for w in markers["current"]),
