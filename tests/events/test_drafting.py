@@ -162,3 +162,8 @@ def test_a_named_target_does_not_push_a_referenced_attacks_place_out_of_reach():
     e = one_event("استنكر القنصل العمل الإرهابي الدنيء الذي استهدف مسجد قوات الطوارئ الخاصة في منطقة عسير "
                   "وأسفر عن إزهاق أرواح بريئة.")
     assert (e["location_ar"], e["sub_event_type"], e["fatalities"]) == ("عسير", IED, 3)
+
+
+def test_a_trial_report_dated_only_by_its_next_hearing_is_background():
+    assert events("أمرت محكمة الجنايات بإخلاء سبيل 11 متهما في قضية التفجير الانتحاري الذي استهدف "
+                  "مسجد الإمام الصادق بمنطقة الصوابر، وأجلت القضية إلى جلسة الاثنين المقبل.") == []

@@ -344,7 +344,11 @@ class Drafter:
         tallies: list[Tally] = []
         frames = link_placeless(frames, self._tally_cue)
         lend(frames)
+        published = self.dates.published
         for f in frames:
+            # «أجّلت القضية إلى جلسة الاثنين المقبل»: a day after the report is a plan; the
+            # frame has no day of its own (a trial report with none tells of the past)
+            f.dates = [d for d in f.dates if published is None or d.value is None or d.value <= published]
             if f.modal:
                 continue
             d, t = self.draft(f)
