@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.eventkit import events, one_event
+from tests.events.eventkit import events, one_event, tallies
 
 AIR = "Air/drone strike"
 TWICE = ("قتل 23 مدنيا بينهم 5 أطفال في غارات جوية لطيران النظام على بلدة باتبو. "
@@ -116,3 +116,17 @@ def test_an_incident_dated_by_its_telling_joins_the_same_incident_days_before():
                   "والذي أسفر عن مقتل 15 وإصابة 33. وأكد المتحدث الأمني أن التحقيقات مستمرة. "
                   "وقال إن الانتحاري سبق إيقافه قبل عامين. وكان الانتحاري قد دخل مسجد قوات الطوارئ في أبها يوم الأحد الماضي ثم فجر نفسه بحزام ناسف.")
     assert (e["admin1"], e["event_date"], e["fatalities"]) == ("Asir", "2015-08-02", 15)
+
+
+def test_a_toll_at_the_governorate_that_sums_the_towns_tolls_told_after_it_is_a_running_total():
+    text = ("أفاد المرصد بمقتل 19 مدنيا جراء غارات جوية لطيران النظام على مناطق في محافظة إدلب أمس. "
+            "وقتل طفلان في غارة لطيران النظام على مدينة معرة النعمان. "
+            "وقتل 15 آخرون في قصف من طيران حربي على بلدة سراقب.")
+    assert sorted((e["location_ar"], e["fatalities"]) for e in events(text)) == [("سراقب", 15), ("معرة النعمان", 2)]
+    assert [t["fatalities"] for t in tallies(text)] == [19]
+
+
+def test_a_toll_at_the_governorate_beside_another_kind_of_violence_in_a_town_stays_an_event():
+    found = events("قتل 25 مقاتلا من المعارضة في هجوم على قاعدة عسكرية في محافظة حلب أمس. "
+                   "وقتل مدني برصاص قناص في حي الشعار بحلب.")
+    assert ("حلب", 25) in [(e["location_ar"], e["fatalities"]) for e in found]

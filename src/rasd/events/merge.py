@@ -20,7 +20,7 @@ from typing import Any
 
 from ..text.arabic import normalize_key
 from ..text.datewords import REPORT
-from .draft import Draft
+from .draft import Draft, Tally
 from .scene import specificity
 from .typing_ import role
 
@@ -241,3 +241,22 @@ def conservative(d: Draft) -> dict[str, Any]:
     for name in ("children", "women", "unidentified"):
         out[name] = _min_known([getattr(f, name) for f in with_deaths])
     return out
+
+
+def summaries(drafts: list[Draft]) -> tuple[list[Draft], list[Tally]]:
+    """«قتل نحو 25 ... إثر غارات ... في محافظة مأرب ... 3 حوثيين قتلوا ... في جبهة
+    الجفينة ... وقتل 8 مسلحين ... في الجبهة ذاتها»: a toll placed only at an
+    admin unit, told beside tolls of the same kind and days at places inside it
+    that do not exceed it, sums them up: a running total, not one more incident."""
+    events: list[Draft] = []
+    tallies: list[Tally] = []
+    for d in drafts:
+        tolls = _exact_tolls(d)
+        inside = [o for o in drafts if o is not d and _within(d, o) and _exact_tolls(o)
+                  and _days(d, o) <= MAX_DAYS_APART and o.kind.event_type == d.kind.event_type]
+        if tolls and inside and sum(min(_exact_tolls(o)) for o in inside) <= min(tolls):
+            figs = next(f for f in d.reports if f.fatalities in tolls)
+            tallies.append(Tally(d.frame, figs, d.when))
+        else:
+            events.append(d)
+    return events, tallies

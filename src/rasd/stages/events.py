@@ -13,7 +13,7 @@ from ..document import Document
 from ..events.coding import tally_record, to_record
 from ..events.draft import Drafter
 from ..events.frames import build_frames
-from ..events.merge import merge
+from ..events.merge import merge, summaries
 from ..registry import register
 
 
@@ -53,7 +53,8 @@ def code(doc: Document) -> tuple[list[Any], list[Any]]:
         return max(0, bisect.bisect_right(sent_starts, nstart) - 1)
 
     drafts, tallies = Drafter(doc, index_of, sentence_of, enclosing_city).run(build_frames(doc))
-    return [d for d in merge(drafts) if _reportable(d)], tallies
+    events, totals = summaries(merge(drafts))
+    return [d for d in events if _reportable(d)], tallies + totals
 
 def _reportable(d) -> bool:
     """Keep a draft when it reports violence, not just a violent word:
