@@ -92,3 +92,8 @@ def test_taking_lives_is_an_unknown_number_of_dead():
     doc = run_stages("أسفر التفجير عن إزهاق أرواح بريئة", STAGES)
     (c,) = doc["casualties"]
     assert (c.kind, c.count) == ("death", None)
+
+
+def test_a_victim_noun_written_with_its_article_counted_before_is_no_new_figure():
+    got = figures("ما أدى إلى استشهاد الرضيع علي دوابشة. وقال الشهود إن الزجاجات أدت إلى استشهاد الرضيع فورا.")
+    assert [(k, n) for k, n, *_ in got] == [("death", 1)]

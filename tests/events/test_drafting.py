@@ -167,3 +167,9 @@ def test_a_named_target_does_not_push_a_referenced_attacks_place_out_of_reach():
 def test_a_trial_report_dated_only_by_its_next_hearing_is_background():
     assert events("أمرت محكمة الجنايات بإخلاء سبيل 11 متهما في قضية التفجير الانتحاري الذي استهدف "
                   "مسجد الإمام الصادق بمنطقة الصوابر، وأجلت القضية إلى جلسة الاثنين المقبل.") == []
+
+
+def test_the_wounded_of_the_same_blast_told_in_the_next_sentence_join_its_event():
+    e = one_event("سقطت قذيفة على منزل في مدينة الشيخ زويد وقتلت خمسة أشخاص أمس. "
+                  "وأضاف أن خمسة أشخاص من سكان منازل مجاورة أصيبوا جراء انفجار القذيفة.")
+    assert (e["location_ar"], e["fatalities"], e["injured"]) == ("الشيخ زويد", 5, 5)

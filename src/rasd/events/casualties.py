@@ -211,7 +211,8 @@ def _known_victim(w: Window, group: tuple) -> bool:
         return False
     m = w.cue_at[a]
     # ranks and roles («القيادي», «الضابط») come before the name of each new victim
-    return (m.clitic.endswith("ال") or m.clitic.endswith("لل")) and m.key in w.known \
+    definite = m.clitic.endswith("ال") or m.clitic.endswith("لل") or m.key.startswith("ال")
+    return definite and m.key in w.known \
         and bool(set(w.victim_classes(a)) & PLAIN_VICTIMS)
 
 

@@ -62,7 +62,7 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
     the next frame of its sentence that names the place («مقتل 42 حوثيا ...
     فيما قتل 9 من المقاومة ... في مواجهات في قرى مشرعة وحدنان»: both sides'
     dead of one battle), or a previous-sentence frame that has a place and no
-    figure of its own («اشتبكت القوات ... قرب الشيشان. ... تم القضاء على
+    figure of its own (or, for the wounded of the same blast, any figure) («اشتبكت القوات ... قرب الشيشان. ... تم القضاء على
     ثمانية مسلحين»). A running total («ارتفع عدد الشهداء إلى 59») stays alone."""
     out: list[Frame] = []
     for k, f in enumerate(frames):
@@ -77,7 +77,7 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
                 nxt.absorb(f)
                 continue
             if prev is not None and not prev.modal and f.sentence - prev.sentence == 1 and prev.places:
-                if not prev.deaths():
+                if not prev.deaths() or _wounded_of(f):
                     prev.absorb(f)
                     continue
                 if not f.casualties and f.actors:
@@ -87,6 +87,13 @@ def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> li
                     continue
         out.append(f)
     return out
+
+
+def _wounded_of(f: Frame) -> bool:
+    """«... وقتلت خمسة أشخاص. وأضاف أن خمسة أشخاص من سكان منازل مجاورة أصيبوا جراء
+    انفجار القذيفة»: only wounded, and the violence (if named) named again by a definite noun."""
+    return bool(f.casualties) and all(c.kind == "injury" for c in f.casualties) \
+        and (not f.triggers or any(DEFINITE.match(t.text) for t in f.triggers))
 
 
 def _own_kind(f: Frame, nxt: Frame) -> bool:
