@@ -2,10 +2,11 @@
 """Measure place recognition and geocoding against the dev gold, and sample the corpus.
 
     .venv/bin/python scripts/place_check.py [--shared ../shared] [--system OUT.jsonl]
-        [--misses] [--mentions] [--negatives] [--show-negatives N]
+        [--articles A.jsonl --gold G.jsonl] [--misses] [--mentions] [--negatives] [--show-negatives N]
         [--corpus N] [--speed N] [--seed S]
 
-Gold events (``../shared/eval/dev/gold.jsonl``): for each one, the article's
+Gold events (``../shared/eval/dev/gold.jsonl``, or another set given by ``--articles`` and
+``--gold``, such as eval/extra): for each one, the article's
 place mentions are compared with the gold place using the scorer's own
 ``place_match`` (imported from ``score.py``: same normalization) on the
 mention's surface and its gazetteer Arabic name. Each event gets a status:
@@ -63,11 +64,11 @@ def names_of(m: PlaceMention) -> list[str]:
 class Checker:
     """Gold events against the places layer (and optionally the system records)."""
 
-    def __init__(self, scorer, shared: Path, system: Path | None) -> None:
+    def __init__(self, scorer, articles: Path, gold: Path, system: Path | None) -> None:
         self.s = scorer
         self.pipe = Pipeline.from_names(("normalize", "segment", "places"))
-        self.arts = {a.id: a for a in read_articles(shared / "eval" / "dev" / "articles.jsonl")}
-        self.gold = read_rows(shared / "eval" / "dev" / "gold.jsonl")
+        self.arts = {a.id: a for a in read_articles(articles)}
+        self.gold = read_rows(gold)
         self.records: dict[str, list[dict]] = defaultdict(list)
         if system is not None:
             for r in read_rows(system):
@@ -251,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--system", type=Path, help="records from scripts/score_dev.py --out")
+    ap.add_argument("--articles", type=Path, help="articles of another gold set (default: dev)")
+    ap.add_argument("--gold", type=Path, help="gold of another set, e.g. eval/extra/gold.jsonl")
     ap.add_argument("--misses", action="store_true", help="list gold events not found right")
     ap.add_argument("--mentions", action="store_true", help="list unjudged dev mentions (TSV)")
     ap.add_argument("--negatives", action="store_true", help="place mentions on the negatives")
@@ -261,7 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     scorer = load_scorer(args.shared)
     t0 = time.perf_counter()
-    ck = Checker(scorer, args.shared, args.system)
+    dev = args.shared / "eval" / "dev"
+    ck = Checker(scorer, args.articles or dev / "articles.jsonl", args.gold or dev / "gold.jsonl",
+                 args.system)
     print(f"dev set processed in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
     c = ck.run(args.misses)
     for req in ("req", "opt"):
