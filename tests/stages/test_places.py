@@ -66,7 +66,7 @@ def test_the_governorate_named_nearby_decides_the_homonym():
 
 
 def test_a_name_the_gazetteer_lacks_is_kept_at_its_region_with_precision_3():
-    m = by_surface("اشتباكات عنيفة في معسكر لبوزة بمحافظة لحج")["لبوزة"]
+    m = by_surface("اشتباكات عنيفة في معسكر الصدرين بمحافظة لحج")["الصدرين"]
     assert m.place is None and m.region.admin1 == "Lahj" and m.geo_precision == 3
     assert m.rule.startswith("cue:")
 
@@ -175,3 +175,17 @@ def test_places_layer_matches_its_golden_file(path: Path, data: dict):
 
 def test_there_are_golden_passages_for_places():
     assert len(golden_cases()) >= 5
+
+
+def test_a_sector_of_the_saudi_border_is_a_place_cue():
+    ms = by_surface("تعرض مركز المسيال بقطاع ظهران الجنوب في منطقة عسير لقذائف")
+    assert ms["ظهران الجنوب"].cue == "قطاع" and admin1(ms["ظهران الجنوب"]) == "Asir"
+
+
+def test_a_sector_of_an_economy_is_no_place():
+    assert places("انقطع التيار في قطاع الكهرباء بعد الهجوم") == []
+
+
+def test_a_neighbourhood_the_sources_name_in_latin_letters_only_is_found_in_its_city():
+    m = by_surface("اشتباكات عنيفة في اطراف حي جوبر شرق العاصمة دمشق")["جوبر"]
+    assert (m.place.level, m.place.admin1) == ("neighbourhood", "Damascus")

@@ -1,4 +1,4 @@
-"""Hand-written tables the build reads: countries, admin1 names, named regions.
+"""Hand-written tables the build reads: countries, admin1 names, named regions, places.
 
 Read straight from the resource directory (not through the manifest, which is
 regenerated after the build).
@@ -51,7 +51,7 @@ class Country:
 
 
 class Tables:
-    """countries.toml, admin1.toml and regions.toml, with lookups."""
+    """countries.toml, admin1.toml, regions.toml and places.toml, with lookups."""
 
     def __init__(self, resource_dir: Path) -> None:
         def load(name: str) -> dict:
@@ -77,6 +77,9 @@ class Tables:
                 for ar in names[1:]:
                     self._by_ar[(cc, strip_cue(name_key(ar)))] = names[0]
         self.regions = load("regions.toml")["regions"]
+        hand = load("places.toml")
+        self.places: list[dict] = hand.get("places", [])
+        self.aliases: list[dict] = hand.get("aliases", [])
 
     def admin1_name(self, cc: str, ar: str = "", en: str = "") -> str:
         """ACLED admin1 name for a source's Arabic or English governorate name."""

@@ -63,8 +63,8 @@ def forms(word: str) -> set[str]:
 
 def _threshold(e: Entry, tiers: dict[str, str]) -> int | None:
     """Non-conflict document frequency at which a name of ``e`` is a word (None: never)."""
-    if e.level in ("country", "admin1", "region"):
-        return None
+    if e.level in ("country", "admin1", "region") or e.gid.startswith("HW:"):
+        return None  # (places.toml lists places chosen because news names them as such)
     if tiers.get(e.cc) == "world":
         return SALIENT_DF if e.cap == "N" else STOP_DF
     if e.cap in ("N", "G") or e.pop >= PROTECTED_POP:
@@ -123,7 +123,7 @@ class CorpusStats:
     def _count(self, words: list[str], cues: set[str], loc: set[str], keys: set[str]) -> None:
         seen: set[str] = set()
         prev: set[str] = set()
-        for w in words:
+        for i, w in enumerate(words):
             fs = forms(w)
             seen |= fs
             cue, located = bool(prev & cues), bool(prev & loc) or w.startswith(("ب", "وب"))
@@ -131,6 +131,12 @@ class CorpusStats:
                 self.occ[f] += 1
                 self.after_cue[f] += cue
                 self.after_loc[f] += located and f in keys
+                # a name of two or three words («ظهران الجنوب») counts as one
+                for n in (2, 3):
+                    gram = " ".join([f] + words[i + 1:i + n])
+                    if gram in keys and i + n <= len(words):
+                        self.occ[gram] += 1
+                        self.after_loc[gram] += located
             prev = fs
         self.df.update(seen)
 
