@@ -120,3 +120,9 @@ def test_a_place_called_by_its_own_name_beats_a_town_that_lists_it_as_an_alias()
     d = by_key("اندلعت مواجهات في قرى: (مشرعة، وحدنان) بجبل صبر المطل على مدينة تعز")["مشرعه"]
     assert GAZ.rows[d.best][NAME_EN] != "Al Masālīyah"
     assert area(d) == ("YE", "Taizz")
+
+
+def test_a_village_said_to_lie_in_part_of_a_country_keeps_its_reading():
+    # «شمال سوريا» ties the town to the country, not to a point near Damascus
+    d = by_key("قصفت الطائرات بلدة كفرناها شمال سوريا")["كفرناها"]
+    assert d.fallback is None and area(d) == ("SY", "Aleppo")

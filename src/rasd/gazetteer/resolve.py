@@ -320,7 +320,10 @@ def _veto_by_region(geo: Geocoder, d: Decision) -> None:
         d.fallback, d.rule = area, d.rule + ":region"
     elif d.link == "near" and not geo.salient(d.best) and (r[CC], r[ADMIN1]) != area and not (
             r[LAT] and g[LAT] and km(float(r[LAT]), float(r[LON]), float(g[LAT]),
-                                     float(g[LON])) <= NEAR_KM):
+                                     float(g[LON])) <= NEAR_KM) and not (
+            g[LEVEL] == "country" and r[CC] == g[CC]):
+        # («مدينة سوروتش جنوب تركيا»: a part of a country is in it, however far from
+        # the capital its point is)
         d.fallback, d.rule = area, d.rule + ":near"
 
 
