@@ -108,3 +108,9 @@ def test_frames_follow_the_text_order_across_sentences():
     frames = build_frames(doc)
     assert [f.sentence for f in frames] == [0, 1]
     assert [f.nstart for f in frames] == sorted(f.nstart for f in frames)
+
+
+def test_an_aim_after_bihadaf_is_no_action_of_its_own():
+    from tests.events.eventkit import one_event
+    e = one_event("شنت المقاومة الشعبية أمس هجوما عنيفا بهدف استعادة مثلث العند من الحوثيين.")
+    assert (e["location_ar"], e["event_date"], e["sub_event_type"]) == ("مثلث العند", "2015-08-05", "Armed clash")

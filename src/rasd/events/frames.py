@@ -10,7 +10,7 @@ with a connector («أيضا وثق المرصد أمس الأول، استشه�
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..document import Document
@@ -111,6 +111,11 @@ def _split(ctx: _Ctx, items: list[tuple[int, str, Any]]) -> list[tuple[Frame, li
     cur = Frame(ctx.sentence.index)
     pending: list[tuple[str, Any]] = []
     for _, kind, m in items:
+        if kind == "triggers" and cur.triggers and any_before(ctx.tokens, ctx.index(m.nstart), "purpose", 2):
+            # «شنت هجوماً بهدف استعادة مثلث العند»: the aim of the action told before
+            # it, fought for, not another action (nor a territory already taken)
+            cur.add(kind, replace(m, event_type="Battles", sub_event_type="Armed clash", rule="trigger.aim"))
+            continue
         if kind in ("casualties", "triggers"):
             if _opens_frame(ctx, cur, kind, m):
                 groups.append((cur, pending))
