@@ -13,7 +13,9 @@ name on the gazetteer's lossy skeleton key (variant spellings: «كفرناها�
 date fields                     a date expression; for the publication-day
                                 fallback, the event's own words instead
 type fields                     a trigger of the record's sub-event type (a
-                                casualty or attack word when no trigger typed it)
+                                casualty or attack word when no trigger typed it;
+                                for «type.trigger.aim», the aim's action word:
+                                «بهدف استعادة» is fighting)
 location and its coordinates    the place's name (or the anaphor, or a named
                                 neighbourhood of the city, as the rule says)
 admin units, country            the place, then the containing places named
@@ -219,7 +221,8 @@ def check_type(it: Item) -> str | None:
     sub = it.record["sub_event_type"]
     for s, r in it.readings():
         if it.rule.startswith("type.trigger"):
-            if not any(c.kind == "trigger" and (c.value == sub or _both_territory(c.value, sub))
+            aim = it.rule.endswith(".aim")  # the word is the aim fought for, typed as fighting
+            if not any(c.kind == "trigger" and (aim or c.value == sub or _both_territory(c.value, sub))
                        for c in r.cues):
                 return f"type span {s!r} holds no trigger of {sub!r}"
         elif not cue_kinds(r) & EVENT_WORDS:
