@@ -173,3 +173,10 @@ def test_the_wounded_of_the_same_blast_told_in_the_next_sentence_join_its_event(
     e = one_event("سقطت قذيفة على منزل في مدينة الشيخ زويد وقتلت خمسة أشخاص أمس. "
                   "وأضاف أن خمسة أشخاص من سكان منازل مجاورة أصيبوا جراء انفجار القذيفة.")
     assert (e["location_ar"], e["fatalities"], e["injured"]) == ("الشيخ زويد", 5, 5)
+
+
+def test_a_day_told_in_a_contrast_clause_dates_that_clause_only():
+    found = events("هاجم الحوثيون محافظة مأرب، في حين واصل طيران التحالف الثلاثاء غاراته على مواقع الحوثيين "
+                   "في صعدة. ونصب مسلحو المقاومة كمينا لدورية حوثية في منطقة خارف أسفر عن مقتل 13 مسلحا.")
+    assert [(e["location_ar"], e["event_date"]) for e in found] == [
+        ("مأرب", "2015-08-06"), ("صعده", "2015-08-04"), ("خارف", "2015-08-06")]

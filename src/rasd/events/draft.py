@@ -22,6 +22,8 @@ from .words import any_before, is_word
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
+#: how many words before a date a contrast word («في حين واصل الطيران الجمعة») may stand
+CONTRAST_REACH = 5
 #: events dated more than this many days before publication are background
 BACKGROUND_DAYS = 7
 
@@ -62,7 +64,6 @@ class Drafter:
         self.index_of = index_of
         self.sentence_of = sentence_of
         self.city_of = city_of
-        self.dates = DateContext(doc.get("dates", ()), sentence_of, doc.article.published)
         # quoted words are talk, unless a source is credited for them («أكد مصدر
         # محلي لوكالة فرانس برس أن "المقاومة سيطرت على ..."»): then they report
         sources = doc.get("sources", ())
@@ -70,6 +71,8 @@ class Drafter:
                        if not any(sentence_of(x.nstart) == sentence_of(q[0]) and x.nend <= q[0]
                                   for x in sources)]
         self.sentences = doc["sentences"]
+        self.dates = DateContext(doc.get("dates", ()), sentence_of, doc.article.published,
+                                 self._contrast_dates(doc.get("dates", ())))
         self.confirmed = _confirmed_places(doc.get("places", ()))
         self.retrospect: dict[int, bool] = {}  # sentence → about a trial or anniversary (computed once)
         self.place_days: dict[str, When] = {}  # place → the day the last frame that dated itself there gave
@@ -83,6 +86,22 @@ class Drafter:
         self.sentence_actors: dict[int, list[Any]] = {}
         for a in doc.get("actors", ()):
             self.sentence_actors.setdefault(sentence_of(a.nstart), []).append(a)
+
+    def _contrast_dates(self, dates: Sequence[Any]) -> frozenset[int]:
+        """Starts of the dates told in a clause opened by «في حين», «بينما» or «فيما»."""
+        out = set()
+        for d in dates:
+            i = self.index_of(d.nstart)
+            start = self.index_of(self.clause_start(d.nstart))
+            if any(self._contrast_at(j) for j in range(max(start, i - CONTRAST_REACH), i)):
+                out.add(d.nstart)
+        return frozenset(out)
+
+    def _contrast_at(self, j: int) -> bool:
+        """«بينما», «فيما», «في حين» (a bare «حين» is "when")."""
+        if self.tokens[j].text == "حين":
+            return j > 0 and self.tokens[j - 1].text in ("في", "وفي")
+        return is_word(self.tokens[j], "contrast")
 
     def clause_start(self, nstart: int) -> int:
         s = self.sentences[self.sentence_of(nstart)]

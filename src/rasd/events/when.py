@@ -82,16 +82,20 @@ class DateContext:
     paragraphs are often one sentence long.)
     """
 
-    def __init__(self, dates: Sequence[Any], sentence_of: Callable[[int], int], published: date | None) -> None:
+    def __init__(self, dates: Sequence[Any], sentence_of: Callable[[int], int], published: date | None,
+                 local: frozenset[int] = frozenset()) -> None:
         self.dates = sorted(dates, key=lambda d: d.nstart)
+        #: starts of dates told in a contrast clause («... في حين واصل الطيران الجمعة
+        #: غاراته»): they date that clause only and are never inherited
+        self.local = local
         self.sentence_of = sentence_of
         self.published = published
         self.sentences = [sentence_of(d.nstart) for d in self.dates]
         lead = [d for d, s in zip(self.dates, self.sentences)
-                if s < LEAD_SENTENCES and d.precision == 1 and _recent(d, published)]
+                if s < LEAD_SENTENCES and d.precision == 1 and _recent(d, published) and d.nstart not in local]
         self.lead = lead[0] if lead else None
         # an article whose dates all name one day is about that day
-        days = {d.value for d in self.dates if self.in_force(d)}
+        days = {d.value for d in self.dates if self.in_force(d) and d.nstart not in local}
         self.only_day = self.lead if self.lead is not None and days == {self.lead.value} else None
 
     def in_force(self, d: Any) -> bool:
@@ -149,14 +153,16 @@ class DateContext:
 
     def inherited(self, a: int, b: int, sentence: int) -> When | None:
         """The day in force for a frame without a date of its own (None when there is none)."""
-        same = [d for d, s in zip(self.dates, self.sentences) if s == sentence and self.in_force(d)]
+        same = [d for d, s in zip(self.dates, self.sentences)
+                if s == sentence and self.in_force(d) and d.nstart not in self.local]
         before = [d for d in same if d.nend <= a]
         if before:
             return _when(before[-1], "date.inherited_nearby", 0.6)
         after = [d for d in same if d.nstart >= b]
         if after:
             return _when(after[0], "date.inherited_after", 0.5)
-        previous = [d for d, s in zip(self.dates, self.sentences) if s == sentence - 1 and self.in_force(d)]
+        previous = [d for d, s in zip(self.dates, self.sentences)
+                    if s == sentence - 1 and self.in_force(d) and d.nstart not in self.local]
         if previous:
             return _when(previous[-1], "date.inherited_nearby", 0.6)
         return None
