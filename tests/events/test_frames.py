@@ -114,3 +114,11 @@ def test_an_aim_after_bihadaf_is_no_action_of_its_own():
     from tests.events.eventkit import one_event
     e = one_event("شنت المقاومة الشعبية أمس هجوما عنيفا بهدف استعادة مثلث العند من الحوثيين.")
     assert (e["location_ar"], e["event_date"], e["sub_event_type"]) == ("مثلث العند", "2015-08-05", "Armed clash")
+
+
+def test_a_toll_opened_by_wa_kana_is_another_incident_than_the_clause_before():
+    from tests.events.eventkit import events
+    found = events("تمكنت المقاومة الشعبية من السيطرة على المدينة الخضراء والحوطة مركز محافظة لحج، بعد طرد "
+                   "الحوثيين منه، وعثرت المقاومة على كميات كبيرة من الألغام كانت قد زرعتها مليشيا الحوثي في مناطق "
+                   "متفرقة من لحج، وكان 16 مسلحا من المقاومة لقوا مصرعهم الثلاثاء في انفجار ألغام في لحج.")
+    assert ("لحج", 16) in [(e["location_ar"], e["fatalities"]) for e in found]
