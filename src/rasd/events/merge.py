@@ -12,6 +12,13 @@ the lowest exact figure (ACLED's conservative rule; a default for a
 number-less report never undercuts a reported number), ``fatalities_reported``
 the range; subsets take the lowest figure among the reports that give one.
 An explicitly dated report fixes the date.
+
+Two further ways one incident is told twice: the same exact toll of the same
+kind on the same day, once at a region or a place the gazetteer lacks and
+once at a known place (coded at the narrower one); and a report dated only
+by when it was told («كشفت السلطات أمس ...») beside the same incident dated
+days before (coded on the earlier day). Last, :func:`summaries` keeps a toll
+at an admin unit that sums the tolls told at places inside it as a tally.
 """
 from __future__ import annotations
 
@@ -96,6 +103,7 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 
 
 def _vague(d: Draft) -> bool:
+    """Placed at a region or at a name the gazetteer does not know."""
     return d.scene.place is None or d.scene.place.level == "region"
 
 
@@ -246,8 +254,9 @@ def conservative(d: Draft) -> dict[str, Any]:
 def summaries(drafts: list[Draft]) -> tuple[list[Draft], list[Tally]]:
     """«قتل نحو 25 ... إثر غارات ... في محافظة مأرب ... 3 حوثيين قتلوا ... في جبهة
     الجفينة ... وقتل 8 مسلحين ... في الجبهة ذاتها»: a toll placed only at an
-    admin unit, told beside tolls of the same kind and days at places inside it
-    that do not exceed it, sums them up: a running total, not one more incident."""
+    admin unit, told beside tolls of the same event type and days at places
+    inside it that do not exceed it, sums them up: a running total, not one
+    more incident."""
     events: list[Draft] = []
     tallies: list[Tally] = []
     for d in drafts:
