@@ -75,7 +75,8 @@ class Drafter:
                                  self._contrast_dates(doc.get("dates", ())))
         self.confirmed = _confirmed_places(doc.get("places", ()))
         self.retrospect: dict[int, bool] = {}  # sentence → about a trial or anniversary (computed once)
-        self.place_days: dict[str, When] = {}  # place → the day the last frame that dated itself there gave
+        # place → the written day, long before the report, of the last frame set there
+        self.place_days: dict[str, When] = {}
         self.years: dict[int, list[int]] = {}
         for n in doc.get("numbers", ()):
             if n.kind == "year" and n.value is not None:
@@ -88,7 +89,7 @@ class Drafter:
             self.sentence_actors.setdefault(sentence_of(a.nstart), []).append(a)
 
     def _contrast_dates(self, dates: Sequence[Any]) -> frozenset[int]:
-        """Starts of the dates told in a clause opened by «في حين», «بينما» or «فيما»."""
+        """Starts of the dates told in a clause opened by «في حين» or «بينما»."""
         out = set()
         for d in dates:
             i = self.index_of(d.nstart)
@@ -98,7 +99,8 @@ class Drafter:
         return frozenset(out)
 
     def _contrast_at(self, j: int) -> bool:
-        """«بينما», «فيما», «في حين» (a bare «حين» is "when")."""
+        """A contrast word at token ``j``: lexicon frames.toml [contrast], or «في حين»
+        (a bare «حين» is "when")."""
         if self.tokens[j].text == "حين":
             return j > 0 and self.tokens[j - 1].text in ("في", "وفي")
         return is_word(self.tokens[j], "contrast")
