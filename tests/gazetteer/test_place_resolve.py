@@ -126,3 +126,9 @@ def test_a_village_said_to_lie_in_part_of_a_country_keeps_its_reading():
     # «شمال سوريا» ties the town to the country, not to a point near Damascus
     d = by_key("قصفت الطائرات بلدة كفرناها شمال سوريا")["كفرناها"]
     assert d.fallback is None and area(d) == ("SY", "Aleppo")
+
+
+def test_a_name_put_in_a_region_that_lacks_it_stays_there_when_it_comes_back_alone():
+    ds = [d for d in decide("واستهدفت الغارات مدينة الصالح في الحوبان بمحافظة تعز. وذكرت المصادر أن قصف "
+                            "التحالف على مدينة الصالح جاء بعد توافد الحوثيين إليها.") if d.match.key == "الصالح"]
+    assert len(ds) == 2 and all(area(d) == ("YE", "Taizz") for d in ds)

@@ -119,6 +119,7 @@ def geocode(gaz: Gazetteer, lex: Lexicon, words: Words, matches: list[Match]) ->
         if d.rows:
             d.context = _deciders(gaz, d, by_admin1)
         _veto(geo, d, ctx)
+    _region_sense(gaz, accepted)
     _unknown_sense(accepted)
     # a name taken without a cue only because it is salient, and that the context
     # rejects («الصف» in a Syrian article is not the Egyptian town), is no place at all
@@ -171,6 +172,21 @@ def _unknown_sense(decisions: list[Decision]) -> None:
     for d in decisions:
         if not d.rows and (d.fallback is None or not d.fallback[1]):
             d.fallback = areas.get(_name_of(d.match), d.fallback)
+
+
+def _region_sense(gaz: Gazetteer, decisions: list[Decision]) -> None:
+    """A name the text put in a region where the gazetteer has no such place
+    («مدينة الصالح في الحوبان»: unresolved, in Taiz) stays there when it comes
+    back alone: «الغارة على مدينة الصالح» is not the Abyan village «آل صالح»."""
+    placed = {_name_of(d.match): d.fallback for d in decisions
+              if d.region is not None and d.fallback is not None and d.fallback[1] and d.rule.endswith(":region")}
+    for d in decisions:
+        area = placed.get(_name_of(d.match))
+        if area is None or d.region is not None or d.fallback is not None or d.best is None:
+            continue
+        r = gaz.rows[d.best]
+        if (r[CC], r[ADMIN1]) != area:
+            d.fallback, d.rule = area, d.rule + ":region"
 
 
 def _name_of(m: Match) -> str:
