@@ -130,3 +130,9 @@ def test_a_toll_at_the_governorate_beside_another_kind_of_violence_in_a_town_sta
     found = events("قتل 25 مقاتلا من المعارضة في هجوم على قاعدة عسكرية في محافظة حلب أمس. "
                    "وقتل مدني برصاص قناص في حي الشعار بحلب.")
     assert ("حلب", 25) in [(e["location_ar"], e["fatalities"]) for e in found]
+
+
+def test_a_report_with_no_day_joins_the_same_kind_at_the_same_place_days_before():
+    e = one_event("شنت مقاتلات التحالف يوم الثلاثاء غارات على مدينة الحوطة. وواصلت المقاومة أمس تقدمها. "
+                  "ويشهد الجنوب معارك عنيفة. وقال شهود إن 10 من الحوثيين قتلوا في الغارة على مدينة الحوطة.")
+    assert (e["event_date"], e["fatalities"]) == ("2015-08-04", 10)

@@ -147,7 +147,10 @@ def compatible(a: Draft, b: Draft) -> bool:
         # a report placed only at the governorate and one at a town in it:
         # one incident when of the same kind of violence
         return _days(a, b) <= MAX_DAYS_APART and _figures_agree(a, b) and _same_kind(a, b)
-    if not same_place(a, b) or _days(a, b) > MAX_DAYS_APART:
+    # a report the text gives no day for (coded on the publication day) is no
+    # evidence of another day: «الغارة على مدينة الصالح» after «غارات ... مساء الخميس»
+    undated = (a.when.span is None or b.when.span is None) and a.kind.event_type == b.kind.event_type
+    if not same_place(a, b) or (_days(a, b) > MAX_DAYS_APART and not undated):
         return False
     if _explicit(a) and _explicit(b) and _days(a, b) > 0:
         return False
