@@ -2,7 +2,9 @@
 
 Two drafts are the same incident when they are at the same place (same
 gazetteer entry, or the same name), within a day of each other (never two
-different explicit days), and their figures and actors do not tell two
+different explicit days; a report the text gives no day for, coded on the
+publication day, may join one of the same event type days before), and
+their figures and actors do not tell two
 incidents apart. Coders record one event per place and day: a passage that
 adds shelling or air support to a battle already reported there, with no
 toll of its own, is the same event. Two reports of different kinds that each
