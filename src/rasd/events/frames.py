@@ -166,13 +166,18 @@ def build_frames(doc: Document) -> list[Frame]:
     layers = {k: doc.get(k, ()) for k in ("casualties", "triggers", "places", "dates", "actors", "sources")}
     # «إدلب - قتل 17 مدنيا ...»: the dateline says where the story was filed
     layers["places"] = [m for m in layers["places"] if not _dateline(tokens, starts, m)]
+    sentences = doc["sentences"]
+    # each mention to its sentence once (scanning every layer per sentence was quadratic)
+    sent_starts = [s.nstart for s in sentences]
+    by_sentence: dict[int, list[tuple[int, str, Any]]] = {}
+    for kind, mentions in layers.items():
+        for m in mentions:
+            k = bisect.bisect_right(sent_starts, m.nstart) - 1
+            if k >= 0 and m.nstart < sentences[k].nend:
+                by_sentence.setdefault(k, []).append((m.nstart, kind, m))
     out: list[Frame] = []
-    for sent in doc["sentences"]:
-        items = []
-        for kind, mentions in layers.items():
-            for m in mentions:
-                if sent.nstart <= m.nstart < sent.nend:
-                    items.append((m.nstart, kind, m))
+    for k, sent in enumerate(sentences):
+        items = by_sentence.get(k)
         if not items:
             continue
         items.sort(key=lambda x: (x[0], x[1]))
