@@ -18,7 +18,7 @@ from .filters import (armed, attack_reference, natural_deaths_only, nominal, quo
 from .typing_ import TypeChoice, choose_type, role
 from .linking import DEFINITE, lend, link_placeless
 from .when import WRITTEN_RULES, DateContext, When
-from .words import any_before, is_word
+from .words import any_before, is_word, words
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
@@ -185,8 +185,12 @@ class Drafter:
         المتهمين بتفجير ...», «إحياء الذكرى الأولى لمقتل ...»)?"""
         if sentence not in self.retrospect:
             s = self.sentences[sentence]
+            # a word of the set is a substring of any token that is it with proclitics:
+            # most sentences hold none, and one string search per word rules them out
+            text = self.doc.norm.text[s.nstart:s.nend]
             toks = self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1]
-            self.retrospect[sentence] = any(is_word(t, "retrospect") for t in toks)
+            self.retrospect[sentence] = any(w in text for w in words("retrospect")) and \
+                any(is_word(t, "retrospect") for t in toks)
         return self.retrospect[sentence]
 
     def eligible(self, m: Any) -> bool:
