@@ -18,7 +18,7 @@ from .filters import (armed, attack_reference, natural_deaths_only, nominal, quo
 from .typing_ import TypeChoice, choose_type, role
 from .linking import DEFINITE, lend, link_placeless
 from .when import WRITTEN_RULES, DateContext, When
-from .words import any_before, is_word, words
+from .words import any_before, is_word, word_pattern
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
@@ -186,10 +186,10 @@ class Drafter:
         if sentence not in self.retrospect:
             s = self.sentences[sentence]
             # a word of the set is a substring of any token that is it with proclitics:
-            # most sentences hold none, and one string search per word rules them out
+            # most sentences hold none, and one search of the text rules them out
             text = self.doc.norm.text[s.nstart:s.nend]
             toks = self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1]
-            self.retrospect[sentence] = any(w in text for w in words("retrospect")) and \
+            self.retrospect[sentence] = word_pattern("retrospect").search(text) is not None and \
                 any(is_word(t, "retrospect") for t in toks)
         return self.retrospect[sentence]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Sequence
 
 from ..mentions import Token
@@ -19,6 +20,13 @@ MODAL_WINDOW = 6
 def words(kind: str) -> frozenset[str]:
     """The normalized words of one section of frames.toml."""
     return frozenset(normalize_key(w) for w in load_toml("lexicons/frames.toml")[kind]["words"])
+
+
+@functools.lru_cache(maxsize=None)
+def word_pattern(kind: str) -> re.Pattern[str]:
+    """A pattern that finds any word of ``kind`` inside a text (as a substring:
+    with proclitics, a word of the set is always one)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words(kind), key=len, reverse=True)))
 
 
 def is_word(token: Token, kind: str) -> bool:
