@@ -65,3 +65,15 @@ def test_count_is_known_for_jsonl_text_and_html_only(write, tmp_path):
     assert count_articles([str(tmp_path / "x")]) == 5
     assert count_articles([str(write("d.csv", "id,text\n"))]) is None
     assert count_articles(["-"]) is None
+
+
+def test_dash_reads_plain_text_from_stdin_as_one_article():
+    stdin = io.BytesIO("قتل 5 مدنيين في غارات جوية على بلدة باتبو أمس.\n".encode())
+    [article] = list(read_input("-", ReadOptions(published=date(2016, 11, 18), stdin=stdin)))
+    assert (article.id, article.published) == ("stdin", date(2016, 11, 18))
+    assert article.text.startswith("قتل 5")
+
+
+def test_empty_stdin_is_an_empty_article_error():
+    [err] = list(read_input("-", ReadOptions(stdin=io.BytesIO(b""))))
+    assert "empty text" in str(err)

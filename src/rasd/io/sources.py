@@ -7,6 +7,7 @@ or ``-`` (JSONL on standard input).
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -14,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from ..errors import UnreadableFileError
+from ..errors import InputError, UnreadableFileError
 from .csvfile import read_csv
 from .feeds import DEFAULT_TIMEOUT, looks_like_feed, read_feed, read_url
-from .fields import ReadItem
+from .decode import decode_utf8, strip_bom
+from .fields import ReadItem, article_from_row
 from .files import read_html, read_text
 from .jsonl import read_jsonl, read_jsonl_stream
 
@@ -77,8 +79,7 @@ DEFAULTS = ReadOptions()
 def read_input(name: str, options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]:
     """Articles (or errors) from one input name."""
     if name == STDIN:
-        stream = options.stdin or sys.stdin.buffer
-        yield from read_jsonl_stream(stream, "<stdin>", options.published)
+        yield from read_stdin(options.stdin or sys.stdin.buffer, options.published)
         return
     if is_url(name):
         yield from read_url(name, options.published, options.timeout)
@@ -97,6 +98,21 @@ def read_input(name: str, options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]
         return
     reader = READERS.get(path.suffix.lower()) or sniff_reader(path)
     yield from reader(path, options.published)
+
+
+def read_stdin(stream: BinaryIO, published: date | None = None) -> Iterator[ReadItem]:
+    """Standard input: JSONL when it starts with «{», else one plain-text article
+    (id «stdin»: `echo "..." | rasd extract - --published 2016-11-18`)."""
+    if not hasattr(stream, "peek"):  # (a test's BytesIO) look at its first bytes without using them
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    if stream.peek(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from read_jsonl_stream(stream, "<stdin>", published)
+        return
+    try:
+        text = decode_utf8(strip_bom(stream.read()), "<stdin>")
+        yield article_from_row({"id": "stdin", "text": text}, "<stdin>", published)
+    except InputError as exc:
+        yield exc
 
 
 def read_inputs(names: Iterable[str], options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]:
