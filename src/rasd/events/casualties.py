@@ -203,9 +203,10 @@ PLAIN_VICTIMS = frozenset({"child", "woman", "civilian"})
 
 
 def _known_victim(w: Window, group: tuple) -> bool:
-    """«... حرق الطفل الفلسطيني علي دوابشة ...» then «بعد مقتل الطفل»: one
-    victim named again by a definite noun the article already used is someone
-    it told of, not a new figure («مقتل القيادي أبو أحمد» told first counts)."""
+    """«قتل الطفل علي دوابشة حرقا» then «بعد مقتل الطفل»: one child, woman or
+    civilian named again by a definite noun an earlier death figure counted is
+    someone the article told of, not a new figure («مقتل القيادي أبو أحمد» after
+    another «قيادي» still counts: ranks come before each new victim's name)."""
     total, _, a, b, _, num = group
     if num is not None or total != 1 or a != b:
         return False

@@ -65,7 +65,7 @@ class Window:
     tokens: Sequence[Token]
     cue_at: dict[int, CasualtyCue]
     num_at: dict[int, tuple[NumberMention, int]]  # first token → (number, last token)
-    #: victim nouns the article's earlier sentences used («الطفل» after «حرق الطفل ...»)
+    #: victim nouns the article's earlier sentences counted dead («الطفل» after «قتل الطفل ...»)
     known: frozenset[str] = frozenset()
 
     def cue(self, i: int, kind: str) -> Cue | None:
@@ -83,7 +83,7 @@ class Window:
 def build_window(tokens: Sequence[Token], cues: Sequence[CasualtyCue],
                  numbers: Sequence[NumberMention], known: frozenset[str] = frozenset()) -> Window:
     """Index the cues and the countable numbers of a token range; ``known``: the
-    victim nouns of the sentences before it."""
+    victim nouns the sentences before it counted dead."""
     cue_at = {m.first: m for m in cues}
     num_at: dict[int, tuple[NumberMention, int]] = {}
     starts = {t.nstart: i for i, t in enumerate(tokens)}
