@@ -143,7 +143,8 @@ class Matcher(Generic[T]):
         try:
             return self._info[word]
         except KeyError:
-            pass
+            if word in self._boring:  # (remembered, but was worked out again every call)
+                return None
         variants = clitic_variants(word)
         starts = tuple(v for v in variants if v[0] in self.longest)
         head = next((c for v, c in variants if v in self.heads), None)
