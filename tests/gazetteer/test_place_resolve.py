@@ -132,3 +132,9 @@ def test_a_name_put_in_a_region_that_lacks_it_stays_there_when_it_comes_back_alo
     ds = [d for d in decide("واستهدفت الغارات مدينة الصالح في الحوبان بمحافظة تعز. وذكرت المصادر أن قصف "
                             "التحالف على مدينة الصالح جاء بعد توافد الحوثيين إليها.") if d.match.key == "الصالح"]
     assert len(ds) == 2 and all(area(d) == ("YE", "Taizz") for d in ds)
+
+
+def test_a_cue_word_with_its_proclitics_is_no_name_after_a_cue():
+    keys = {d.match.key or d.match.extra.get("text", "") for d in decide(
+        "شنت الطائرات غارات على مناطق وبلدات وقرى في ريف إدلب")}
+    assert not keys & {"وبلدات", "وقرى", "بلدات", "قرى"}

@@ -222,7 +222,8 @@ class Matcher:
         """Could be a place name the gazetteer lacks: not a common word (``loose``:
         not a function word, for names a toponym cue announces)."""
         lex = self.lex
-        if len(word) < 3 or word in lex.cues or word in lex.directions or lex.wrong_shape(word):
+        # («وقرى», «بأطراف»: a cue word with its proclitics is no name either)
+        if len(word) < 3 or lex.cue(word) is not None or word in lex.directions or lex.wrong_shape(word):
             return False
         if loose:  # («مزرعة بالقرب من»: a relation word is no name either)
             return word not in lex.function_words and word not in lex.link_words and all(
