@@ -138,3 +138,10 @@ def test_a_cue_word_with_its_proclitics_is_no_name_after_a_cue():
     keys = {d.match.key or d.match.extra.get("text", "") for d in decide(
         "شنت الطائرات غارات على مناطق وبلدات وقرى في ريف إدلب")}
     assert not keys & {"وبلدات", "وقرى", "بلدات", "قرى"}
+
+
+def test_a_word_of_nearness_after_a_cue_is_no_place_the_context_rejects():
+    keys = {d.match.key or d.match.extra.get("text", "") for d in decide(
+        "قالت النيابة العامة في الكويت إن المتهم اعترف بأنه توجه إلى قرية قريبة من الحدود السعودية. "
+        "وقال إن التفجير وقع في الكويت.")}
+    assert not keys & {"قريبه", "قريبة"}

@@ -197,10 +197,13 @@ def _name_of(m: Match) -> str:
 def _no_name(lex: Lexicon, m: Match) -> bool:
     """A candidate whose gazetteer readings the context rejected, judged as a name
     the gazetteer lacks: it needs a cue, a name's shape, and after a weak cue
-    («محيط الميدان») it must not be a common word."""
+    («محيط الميدان») it must not be a common word, nor ever a word of nearness
+    («قرية قريبة من الحدود»: a village near the border)."""
     if m.cue is None:
         return True
-    return lex.wrong_shape(_last_word(m)) or (not m.cue.strong and m.key in lex.common)
+    last = _last_word(m)
+    return lex.wrong_shape(last) or (not m.cue.strong and m.key in lex.common) \
+        or last in lex.near_words or "ال" + last in lex.near_words  # («قريبة» is «القريبة» indefinite)
 
 
 def _last_word(m: Match) -> str:
