@@ -49,8 +49,8 @@ def _precision(days: int, exact: int = 1) -> int:
     return 1 if days <= exact else 2 if days <= 14 else 3
 
 
-class PeriodPatterns:
-    """Spans of time («خلال يومين», «منذ أسبوع») and months («الشهر الماضي»)."""
+class MatcherState:
+    """What the pattern mixins of :class:`rasd.text.datematch.DateMatcher` read from it."""
 
     lex: Any
     pub: date | None
@@ -59,6 +59,10 @@ class PeriodPatterns:
 
     def t(self, k: int) -> str:  # provided by the matcher
         raise NotImplementedError
+
+
+class PeriodPatterns(MatcherState):
+    """Spans of time («خلال يومين», «منذ أسبوع») and months («الشهر الماضي»)."""
 
     # -- spans of time --------------------------------------------------
     def period(self, i: int) -> DateHit | None:

@@ -4,26 +4,17 @@ its midnight the second day), a weekday after a relative day («أمس الجم�
 Kept apart from :mod:`rasd.text.datematch` for its size."""
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
-from .dateperiods import DateHit
+from .dateperiods import DateHit, MatcherState
 from .datewords import resolve_weekday
 
 _NIGHT_SEPS = frozenset({"-", "/", "الي", "علي", "–"})
 
 
-class WeekdayPatterns:
+class WeekdayPatterns(MatcherState):
     """Weekday expressions (a mixin: the matcher provides ``t``, ``direction`` and
     ``day_month``)."""
-
-    lex: Any
-    pub: date | None
-    texts: list[str]
-    n: int
-
-    def t(self, k: int) -> str:  # provided by the matcher
-        raise NotImplementedError
 
     def direction(self, k: int) -> str | None:  # provided by the matcher
         raise NotImplementedError
