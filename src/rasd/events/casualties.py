@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..document import Span
 from ..mentions import Casualty, NumberMention
+from .words import DEFINITE
 from .window import (ADDITION, BRIDGE, CLAUSE_BREAKS, SUBSET_CLASSES, VICTIM_BRIDGE, Window, and_number,
                      build_window, led, noun_count, number_left, number_right, plain_word, span_of,
                      victim_after)
@@ -210,10 +211,8 @@ def _known_victim(w: Window, group: tuple) -> bool:
     total, _, a, b, _, num = group
     if num is not None or total != 1 or a != b:
         return False
-    m = w.cue_at[a]
     # ranks and roles («القيادي», «الضابط») come before the name of each new victim
-    definite = m.clitic.endswith("ال") or m.clitic.endswith("لل") or m.key.startswith("ال")
-    return definite and m.key in w.known \
+    return bool(DEFINITE.match(w.text(a))) and w.cue_at[a].key in w.known \
         and bool(set(w.victim_classes(a)) & PLAIN_VICTIMS)
 
 

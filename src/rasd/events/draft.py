@@ -16,9 +16,10 @@ from .scene import Scene, scenes
 from .filters import (armed, attack_reference, natural_deaths_only, nominal, quoted_ranges,
                       reports_event, strategic_ok, violent_death)
 from .typing_ import TypeChoice, choose_type, role
-from .linking import DEFINITE, lend, link_placeless
+from .linking import lend, link_placeless
+from ..text.datewords import base_rule
 from .when import WRITTEN_RULES, DateContext, When
-from .words import any_before, is_word, word_pattern
+from .words import DEFINITE, any_before, is_word, word_pattern, words
 from .who import Roles, roles
 
 LARGE_WORDS = ("مجزره", "مجازر", "مذبحه")
@@ -99,11 +100,10 @@ class Drafter:
         return frozenset(out)
 
     def _contrast_at(self, j: int) -> bool:
-        """A contrast word at token ``j``: lexicon frames.toml [contrast], or «في حين»
-        (a bare «حين» is "when")."""
-        if self.tokens[j].text == "حين":
-            return j > 0 and self.tokens[j - 1].text in ("في", "وفي")
-        return is_word(self.tokens[j], "contrast")
+        """A contrast word at token ``j``, or one ending there («في حين»): lexicon
+        frames.toml [contrast]."""
+        return is_word(self.tokens[j], "contrast") or (
+            j > 0 and f"{self.tokens[j - 1].text} {self.tokens[j].text}" in words("contrast"))
 
     def clause_start(self, nstart: int) -> int:
         s = self.sentences[self.sentence_of(nstart)]
@@ -187,10 +187,9 @@ class Drafter:
             s = self.sentences[sentence]
             # a word of the set is a substring of any token that is it with proclitics:
             # most sentences hold none, and one search of the text rules them out
-            text = self.doc.norm.text[s.nstart:s.nend]
-            toks = self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1]
-            self.retrospect[sentence] = word_pattern("retrospect").search(text) is not None and \
-                any(is_word(t, "retrospect") for t in toks)
+            found = word_pattern("retrospect").search(self.doc.norm.text, s.nstart, s.nend) is not None
+            self.retrospect[sentence] = found and any(
+                is_word(t, "retrospect") for t in self.tokens[self.index_of(s.nstart):self.index_of(s.nend - 1) + 1])
         return self.retrospect[sentence]
 
     def eligible(self, m: Any) -> bool:
@@ -313,7 +312,7 @@ class Drafter:
     def _remember_day(self, f: Frame, when: When) -> None:
         # only a day the text writes out («في 18 مارس»): «منذ الصيف الماضي» or «منتصف
         # يوليو» set no incident at a place
-        if f.dates and when.precision == 1 and when.rule.split(".")[-1] in WRITTEN_RULES \
+        if f.dates and when.precision == 1 and base_rule(when) in WRITTEN_RULES \
                 and self._background(when):
             for k in self._place_keys(f):
                 self.place_days[k] = when
@@ -327,11 +326,10 @@ class Drafter:
         tallies: list[Tally] = []
         frames = link_placeless(frames, self._tally_cue)
         lend(frames)
-        published = self.dates.published
         for f in frames:
-            # «أجّلت القضية إلى جلسة الاثنين المقبل»: a day after the report is a plan; the
-            # frame has no day of its own (a trial report with none tells of the past)
-            f.dates = [d for d in f.dates if published is None or d.value is None or d.value <= published]
+            # «أجّلت القضية إلى جلسة الاثنين المقبل»: the frame has no day of its own (a
+            # trial report with none tells of the past)
+            f.dates = self.dates.past(f.dates)
             if f.modal:
                 continue
             d, t = self.draft(f)

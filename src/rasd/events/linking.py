@@ -4,15 +4,11 @@ that names no kind of violence borrows its sentence's. Kept apart from
 :mod:`rasd.events.draft`, which codes each linked frame."""
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from .frames import Frame
 from .typing_ import best_trigger, priorities, role
-
-#: a word with the article, clitics allowed («الهجوم», «بالقذيفة», «للتفجير»)
-DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
-
+from .words import DEFINITE
 
 def link_placeless(frames: list[Frame], is_tally: Callable[[Frame], bool]) -> list[Frame]:
     """A frame without a place joins the previous frame of its sentence (one

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..mentions import Place, Token
-from ..text.arabic import normalize_key
-from .words import is_word, words
+from .words import DEFINITE, is_word
 
 SPECIFICITY = {"neighbourhood": 6, "populated": 5, "admin3": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 PLURAL_NEIGHBOURHOOD_CUES = frozenset({"احياء", "الاحياء", "حيي", "احيا"})
@@ -61,7 +60,7 @@ def role(tokens: Sequence[Token], index_of: Any, m: Any) -> str:
         return "reference"  # «الطريق الذي يربط بين الحوطة وعدن»: the ends of a road or a front
     if any(is_word(t, "organization") for t in before[-2:]):
         return "organization"  # «قيادة عمليات بغداد»: names no place of the event
-    if before and normalize_key(before[-1].text) in words("group_of_place"):
+    if before and is_word(before[-1], "group_of_place") and not DEFINITE.match(before[-1].text):
         return "container"  # «كمين لمقاومة آزال في منطقة خارف»: the group's region
     if m.place is not None and m.place.level in ("country", "admin1"):
         return "container"

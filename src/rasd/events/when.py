@@ -4,8 +4,8 @@ In order:
 
 1. a date written in the frame wins (the one nearest its anchors; never a
    day after publication, which is a plan), unless it only tells when a
-   source spoke («قتل 25 ... حسبما أفاد المرصد أمس»): then an event date of the same or a neighbouring sentence that is not later
-   than the report («... هجومها في وقت متأخر من يوم الجمعة») is taken, and
+   source spoke («قتل 25 ... حسبما أفاد المرصد أمس»): then an event date of
+   the same or a neighbouring sentence that is not later than the report («... هجومها في وقت متأخر من يوم الجمعة») is taken, and
    the report's date only when there is none;
 2. otherwise the report inherits the day in force: the last day-precise date
    before it in its sentence, else the first one after it in its sentence
@@ -98,15 +98,18 @@ class DateContext:
         days = {d.value for d in self.dates if self.in_force(d) and d.nstart not in local}
         self.only_day = self.lead if self.lead is not None and days == {self.lead.value} else None
 
+    def past(self, dates: Sequence[Any]) -> list[Any]:
+        """The dates not after publication: a later day («جلسة الاثنين المقبل», «حتى
+        13 من الشهر الحالي») is a plan, and news tells what happened by then."""
+        return [d for d in dates if self.published is None or d.value is None or d.value <= self.published]
+
     def in_force(self, d: Any) -> bool:
         """Can ``d`` date a report that does not name its own day?"""
         return d.precision == 1 and _recent(d, self.published)
 
     def choose(self, own: Sequence[Any], a: int, b: int, sentence: int) -> When:
         """The date of a frame whose anchors span ``[a, b)`` in ``sentence``."""
-        # a day after publication («جلسة الاثنين المقبل», «حتى 13 من الشهر الحالي») is
-        # a plan: news tells what happened by then
-        own = [d for d in own if self.published is None or d.value <= self.published]
+        own = self.past(own)
         events = [d for d in own if not is_report(d)]
         # «خلال صلاة الجمعة ... في 26 يونيو الماضي»: a date the text writes out
         # is the day a weekday or relative word beside it stands for

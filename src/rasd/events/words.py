@@ -29,6 +29,11 @@ def word_pattern(kind: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words(kind), key=len, reverse=True)))
 
 
+#: a word with the article, clitics allowed («الهجوم», «بالقذيفة», «للتفجير»): a definite
+#: noun points back to someone or something the text already told of
+DEFINITE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)")
+
+
 def is_word(token: Token, kind: str) -> bool:
     """Does the token, with or without proclitics, belong to the set ``kind``?"""
     return not words(kind).isdisjoint(_forms(token.text))

@@ -56,6 +56,7 @@ def code(doc: Document) -> tuple[list[Any], list[Any]]:
     events, totals = summaries(merge(drafts))
     return [d for d in events if _reportable(d)], tallies + totals
 
+
 def _reportable(d) -> bool:
     """Keep a draft when it reports violence, not just a violent word:
     a casualty figure, or a specific trigger at a named place."""
