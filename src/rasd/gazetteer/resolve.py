@@ -202,8 +202,7 @@ def _no_name(lex: Lexicon, m: Match) -> bool:
     if m.cue is None:
         return True
     last = _last_word(m)
-    return lex.wrong_shape(last) or (not m.cue.strong and m.key in lex.common) \
-        or last in lex.near_words or "ال" + last in lex.near_words  # («قريبة» is «القريبة» indefinite)
+    return lex.wrong_shape(last) or (not m.cue.strong and m.key in lex.common) or last in lex.near_words
 
 
 def _last_word(m: Match) -> str:
