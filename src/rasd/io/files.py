@@ -25,10 +25,14 @@ def read_text(path: Path, published: date | None = None,
     """The whole file as one article (id = file stem)."""
     name = name or str(path)
     try:
-        text = decode_utf8(strip_bom(read_bytes(path, name)), name)
-        yield article_from_row({"id": path.stem, "text": text}, name, published)
+        yield text_article(read_bytes(path, name), path.stem, name, published)
     except InputError as exc:
         yield exc
+
+
+def text_article(data: bytes, ident: str, source: str, published: date | None = None) -> Article:
+    """Plain UTF-8 text as one article; raises the InputError naming it."""
+    return article_from_row({"id": ident, "text": decode_utf8(strip_bom(data), source)}, source, published)
 
 
 def page_charset(data: bytes) -> str:

@@ -3,7 +3,7 @@
 An input is a file (its reader chosen by extension, or by its first bytes
 when the extension is unknown), a folder (read recursively, by extension,
 in sorted order, hidden entries skipped), an http(s) URL (a feed or a page),
-or ``-`` (JSONL on standard input).
+or ``-`` (standard input: JSONL, or one plain-text article).
 """
 from __future__ import annotations
 
@@ -18,9 +18,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from ..errors import InputError, UnreadableFileError
 from .csvfile import read_csv
 from .feeds import DEFAULT_TIMEOUT, looks_like_feed, read_feed, read_url
-from .decode import decode_utf8, strip_bom
-from .fields import ReadItem, article_from_row
-from .files import read_html, read_text
+from .fields import ReadItem
+from .files import read_html, read_text, text_article
 from .jsonl import read_jsonl, read_jsonl_stream
 
 Reader = Callable[..., Iterator[ReadItem]]
@@ -54,7 +53,7 @@ def sniff_reader(path: Path) -> Reader:
             head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
         return read_text  # it will report the error when it opens the file
-    if head.startswith(b"{"):
+    if _is_jsonl(head):
         return read_jsonl
     if head.startswith(b"<"):
         return read_feed if looks_like_feed(head) else read_html
@@ -105,14 +104,18 @@ def read_stdin(stream: BinaryIO, published: date | None = None) -> Iterator[Read
     (id «stdin»: `echo "..." | rasd extract - --published 2016-11-18`)."""
     if not hasattr(stream, "peek"):  # (a test's BytesIO) look at its first bytes without using them
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
-    if stream.peek(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if _is_jsonl(stream.peek(4096)):
         yield from read_jsonl_stream(stream, "<stdin>", published)
         return
     try:
-        text = decode_utf8(strip_bom(stream.read()), "<stdin>")
-        yield article_from_row({"id": "stdin", "text": text}, "<stdin>", published)
+        yield text_article(stream.read(), "stdin", "<stdin>", published)
     except InputError as exc:
         yield exc
+
+
+def _is_jsonl(head: bytes) -> bool:
+    """Do the first bytes of an input start a JSON object (after a BOM and blanks)?"""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def read_inputs(names: Iterable[str], options: ReadOptions = DEFAULTS) -> Iterator[ReadItem]:
