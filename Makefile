@@ -1,8 +1,8 @@
 # rasd — make run | make test | make bench
 # The interpreter the venv is built from: the system's CPython 3.11 when it can make
-# venvs, else python3. Distribution builds are compiled with PGO/LTO; on the bench
-# machine Debian's /usr/bin/python3.11 ran `make bench` at 216 articles/s against 165
-# for a plain pyenv build of 3.11.7 (BENCHMARKS.md). `make setup PY=...` overrides.
+# venvs, else python3. On the bench machine Debian's /usr/bin/python3.11 ran rasd
+# about 25% faster than its pyenv 3.11.7 (BENCHMARKS.md, "Interpreter").
+# `make setup PY=...` overrides.
 PY ?= $(shell for p in /usr/bin/python3.11 python3; do \
 	$$p -c 'import ensurepip, venv' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV ?= .venv
