@@ -32,9 +32,9 @@ from ..text.datewords import REPORT
 from .draft import Draft, Tally
 from .scene import specificity
 from .typing_ import role
+from .when import RECENT_DAYS
 
 MAX_DAYS_APART = 1
-MAX_TOLD_LATER = 7  # days a follow-up tells of an incident (when.RECENT_DAYS)
 
 
 def place_key(d: Draft) -> str:
@@ -137,7 +137,8 @@ def _told_later(a: Draft, b: Draft) -> bool:
     if _reported_day(a) == _reported_day(b) or a.when.value is None or b.when.value is None:
         return False
     told, event = (a, b) if _reported_day(a) else (b, a)
-    return (0 < (told.when.value - event.when.value).days <= MAX_TOLD_LATER
+    # (a follow-up tells of an incident as long as a date stays recent)
+    return (0 < (told.when.value - event.when.value).days <= RECENT_DAYS
             and same_place(a, b) and _same_kind(a, b) and _figures_agree(a, b))
 
 
